@@ -1,0 +1,19 @@
+import { StationError } from '../contract/errors.ts';
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export interface Command {
+  /** Words that select it, e.g. ['catalog', 'search']. */
+  path: string[];
+  usage: string;
+  run(args: string[], io: Io): Promise<number | 'keep-running'>;
+}
+
+export class UsageError extends StationError {
+  constructor(text: string) {
+    super('cli.usage', text, { params: { text }, kind: 'input' });
+  }
+}

@@ -1,0 +1,111 @@
+import type { Database } from 'better-sqlite3';
+import { MAX_QUERY_LENGTH, type Guide, type LifeEventSummary, type MatterSummary, type SearchHit } from '../../contract/api.ts';
+import type { Catalog, LifeEventId, Matter } from '../../contract/catalog.ts';
+import { StationError } from '../../contract/errors.ts';
+import { guideQrPayload, guideText } from '../guide/guide-qr.ts';
+import { installCatalog, loadActiveCatalog } from './catalog-store.ts';
+import { compareCatalogVersions } from './catalog-version.ts';
+import { SearchIndex, type SynonymTable } from './search-index.ts';
+
+export class UnknownMatterError extends StationError {
+  constructor(code: string) {
+    super('catalog.unknown-code', `no matter with code ${code}`, { params: { code: code.slice(0, 40) }, kind: 'input' });
+  }
+}
+
+export class QueryError extends StationError {
+  constructor(code: 'catalog.empty-query' | 'catalog.query-too-long', length: number) {
+    super(code, code === 'catalog.empty-query' ? 'empty search query' : `search query of ${length} characters`, {
+      params: { length, max: MAX_QUERY_LENGTH },
+      kind: 'input',
+    });
+  }
+}
+
+/** The service catalogue of this station: what is active, its search index, and replacing it by a newer version. */
+export class CatalogService {
+  private catalog: Catalog;
+  private index: SearchIndex;
+  private byCode: Map<string, Matter>;
+  private readonly listeners = new Set<(version: string) => void>();
+
+  /** Opens the stored catalogue; a fresh station, or one whose stored version is older, takes the shipped one. */
+  constructor(
+    private readonly db: Database,
+    shipped: Catalog,
+    private readonly synonyms: SynonymTable,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    const stored = loadActiveCatalog(db);
+    const takeShipped = !stored || compareCatalogVersions(shipped.version, stored.version) > 0;
+    if (takeShipped) installCatalog(db, shipped, 'shipped', now());
+    this.catalog = takeShipped || !stored ? shipped : stored;
+    this.byCode = new Map(this.catalog.matters.map((m) => [m.code, m]));
+    this.index = new SearchIndex(this.catalog.matters, synonyms);
+  }
+
+  current(): Catalog {
+    return this.catalog;
+  }
+
+  onUpdated(listener: (version: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Validated catalogue in, active afterwards (or an error and nothing changed). Returns whether it changed. */
+  install(catalog: Catalog, source: string): boolean {
+    const changed = installCatalog(this.db, catalog, source, this.now());
+    if (changed) {
+      this.catalog = catalog;
+      this.byCode = new Map(catalog.matters.map((m) => [m.code, m]));
+      this.index = new SearchIndex(catalog.matters, this.synonyms);
+      for (const l of this.listeners) l(catalog.version);
+    }
+    return changed;
+  }
+
+  lifeEvents(): LifeEventSummary[] {
+    return this.catalog.lifeEvents.map((e) => ({
+      ...e,
+      count: this.catalog.matters.filter((m) => m.lifeEvents.includes(e.id)).length,
+    }));
+  }
+
+  list(lifeEvent?: LifeEventId): MatterSummary[] {
+    return this.catalog.matters
+      .filter((m) => lifeEvent === undefined || m.lifeEvents.includes(lifeEvent))
+      .map((m) => ({
+        code: m.code,
+        name: m.name,
+        shortName: m.shortName,
+        level: m.level,
+        timeLimit: m.timeLimit,
+        tags: m.tags,
+        selfService: m.selfService,
+      }));
+  }
+
+  search(query: string, limit?: number): SearchHit[] {
+    const trimmed = query.trim();
+    if (trimmed.length === 0) throw new QueryError('catalog.empty-query', 0);
+    if (trimmed.length > MAX_QUERY_LENGTH) throw new QueryError('catalog.query-too-long', trimmed.length);
+    return this.index.search(trimmed, limit);
+  }
+
+  matter(code: string): Matter {
+    const m = this.byCode.get(code);
+    if (!m) throw new UnknownMatterError(code);
+    return m;
+  }
+
+  guide(code: string): Guide {
+    const matter = this.matter(code);
+    return {
+      matter,
+      catalogVersion: this.catalog.version,
+      qrPayload: guideQrPayload(matter, matter.publicUrl),
+      text: guideText(matter),
+    };
+  }
+}

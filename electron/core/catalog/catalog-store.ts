@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3';
+import { Catalog } from '../../contract/catalog.ts';
+import { StationError } from '../../contract/errors.ts';
+import { compareCatalogVersions } from './catalog-version.ts';
+
+export class CatalogVersionError extends StationError {
+  constructor(code: 'catalog.older-version' | 'catalog.version-conflict', incoming: string, active: string) {
+    super(code, `catalogue ${incoming} cannot replace ${active}`, { params: { incoming, active }, kind: 'input' });
+  }
+}
+
+/** The active catalogue as stored; null on a fresh database. */
+export function loadActiveCatalog(db: Database): Catalog | null {
+  const row = db.prepare('SELECT body FROM catalog_versions WHERE active = 1').get() as { body: string } | undefined;
+  return row ? Catalog.parse(JSON.parse(row.body)) : null;
+}
+
+/**
+ * Makes a validated catalogue the active one, in one transaction. Only a newer version replaces the active one;
+ * the same version with the same content is a no-op, with different content a conflict (never a silent overwrite).
+ * Returns whether anything changed.
+ */
+export function installCatalog(db: Database, catalog: Catalog, source: string, now: Date): boolean {
+  const body = JSON.stringify(catalog);
+  return db.transaction(() => {
+    const active = db.prepare('SELECT version, body FROM catalog_versions WHERE active = 1').get() as
+      | { version: string; body: string }
+      | undefined;
+    if (active) {
+      const order = compareCatalogVersions(catalog.version, active.version);
+      if (order === 0) {
+        if (active.body === body) return false;
+        throw new CatalogVersionError('catalog.version-conflict', catalog.version, active.version);
+      }
+      if (order < 0) throw new CatalogVersionError('catalog.older-version', catalog.version, active.version);
+      db.prepare('UPDATE catalog_versions SET active = 0 WHERE active = 1').run();
+    }
+    db.prepare(
+      `INSERT INTO catalog_versions (version, published_at, imported_at, source, body, active)
+       VALUES (?, ?, ?, ?, ?, 1)`,
+    ).run(catalog.version, catalog.publishedAt, now.toISOString(), source, body);
+    return true;
+  })();
+}

@@ -1,0 +1,34 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ValidationError } from '../contract/errors.ts';
+import { parseOrThrow } from '../contract/validate.ts';
+
+/** Per-station settings a technician may change, kept as `station.json` in the data directory. */
+export const StationConfig = z.strictObject({
+  idleTimeoutSec: z.int().min(15).max(3600).default(90),
+  defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** Which CUPS queue plays which role. */
+  printers: z
+    .strictObject({
+      receipt: z.string().min(1).optional(),
+      a4: z.string().min(1).optional(),
+      photo: z.string().min(1).optional(),
+    })
+    .default({}),
+});
+export type StationConfig = z.infer<typeof StationConfig>;
+
+export const CONFIG_FILE = 'station.json';
+
+export function loadConfig(dataDir: string): StationConfig {
+  const file = join(dataDir, CONFIG_FILE);
+  if (!existsSync(file)) return StationConfig.parse({});
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ValidationError(`station config ${file}`, [{ path: '', message: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  return parseOrThrow(StationConfig, json, `station config ${file}`);
+}

@@ -1,0 +1,18 @@
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+import { layerRule } from './scripts/lint/layer-rule.mjs';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'coverage/**'] },
+  ...tseslint.configs.recommended,
+  {
+    plugins: { doorstep: { rules: { layers: layerRule } } },
+    rules: {
+      'doorstep/layers': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  { files: ['renderer/**'], languageOptions: { globals: globals.browser } },
+  { files: ['electron/**', 'db/**', 'native/**', 'township/**', 'scripts/**', 'tests/**', '*.js', '*.ts'], languageOptions: { globals: globals.node } },
+);

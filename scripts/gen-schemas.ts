@@ -1,0 +1,18 @@
+// Writes the JSON schemas of data files in assets/ from their zod schemas, so editors and the township's tools can
+// validate catalogues with the same rules the station applies. A test checks the committed files are current.
+import { writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { Catalog } from '../electron/contract/catalog.ts';
+
+export const generatedSchemas: Record<string, () => unknown> = {
+  'assets/schemas/catalog.schema.json': () => ({
+    ...z.toJSONSchema(Catalog, { io: 'input', unrepresentable: 'any' }),
+    title: 'Doorstep service catalogue (事项清单)',
+  }),
+};
+
+export const schemaText = (make: () => unknown): string => `${JSON.stringify(make(), null, 2)}\n`;
+
+if (process.argv[1] && import.meta.filename === process.argv[1]) {
+  for (const [file, make] of Object.entries(generatedSchemas)) writeFileSync(file, schemaText(make));
+}

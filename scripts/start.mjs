@@ -1,0 +1,29 @@
+// `npm start`: build, then launch the Electron app; where Electron's binary is missing, say so in one line and
+// run web mode (`station serve`) instead, whose URL any Chromium in --kiosk mode can show.
+import { spawn, spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+
+const build = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+let electronBinary;
+try {
+  electronBinary = createRequire(import.meta.url)('electron');
+} catch {
+  electronBinary = undefined;
+}
+
+const run = (cmd, args) => {
+  const child = spawn(cmd, args, { stdio: 'inherit' });
+  child.on('exit', (code) => process.exit(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+};
+
+if (typeof electronBinary === 'string') {
+  run(electronBinary, ['.']);
+} else {
+  console.log(
+    'Electron 的程序文件未安装（node_modules/electron/dist 缺失），改用网页模式。要安装它：在能访问 GitHub 的网络下运行 node node_modules/electron/install.js',
+  );
+  run(process.execPath, ['scripts/station.mjs', 'serve', ...process.argv.slice(2)]);
+}

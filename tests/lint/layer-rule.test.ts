@@ -1,0 +1,60 @@
+import { join } from 'node:path';
+import { Linter } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { layerRule } from '../../scripts/lint/layer-rule.mjs';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function lint(file: string, code: string): string[] {
+  const linter = new Linter({ configType: 'flat', cwd: root });
+  return linter
+    .verify(
+      code,
+      [
+        {
+          files: ['**/*.ts', '**/*.tsx'],
+          languageOptions: { parser: tseslint.parser as Linter.Parser },
+          plugins: { doorstep: { rules: { layers: layerRule } } },
+          rules: { 'doorstep/layers': 'error' },
+        },
+      ],
+      join(root, file),
+    )
+    .map((m) => m.message);
+}
+
+describe('the layering rule of DESIGN.md §3', () => {
+  it('lets only the shell import electron', () => {
+    expect(lint('electron/shell/main.ts', "import { app } from 'electron';")).toEqual([]);
+    expect(lint('electron/core/x.ts', "import { app } from 'electron';")[0]).toMatch(/only electron\/shell/);
+    expect(lint('db/x.ts', "const e = require('electron');")[0]).toMatch(/only electron\/shell/);
+    expect(lint('native/idcard/x.ts', "const e = await import('electron');")[0]).toMatch(/only electron\/shell/);
+  });
+
+  it('keeps the renderer to the contract: no Node, no db, native or core', () => {
+    expect(lint('renderer/src/a.tsx', "import { api } from '../../electron/contract/api.ts';")).toEqual([]);
+    expect(lint('renderer/src/a.tsx', "import { readFileSync } from 'node:fs';")[0]).toMatch(/without Node/);
+    expect(lint('renderer/src/a.tsx', "import path from 'path';")[0]).toMatch(/without Node/);
+    expect(lint('renderer/src/a.tsx', "import { openDatabase } from '../../db/open.ts';")[0]).toMatch(/renderer may not import db/);
+    expect(lint('renderer/src/a.tsx', "import x from '../../native/idcard/reader.ts';")[0]).toMatch(/may not import native/);
+    expect(lint('renderer/src/a.tsx', "export * from '../../electron/core/station.ts';")[0]).toMatch(/may not import core/);
+  });
+
+  it('keeps db and native below the core', () => {
+    expect(lint('db/open.ts', "import { StationError } from '../electron/contract/errors.ts';")).toEqual([]);
+    expect(lint('db/open.ts', "import { openStation } from '../electron/core/station.ts';")[0]).toMatch(/db may not import core/);
+    expect(lint('native/a.ts', "import { x } from '../db/open.ts';")[0]).toMatch(/native may not import db/);
+    expect(lint('native/a.ts', "import React from 'react';")[0]).toMatch(/UI package/);
+  });
+
+  it('keeps the contract free of Node so the renderer can load it', () => {
+    expect(lint('electron/contract/x.ts', "import { z } from 'zod';")).toEqual([]);
+    expect(lint('electron/contract/x.ts', "import { createHash } from 'node:crypto';")[0]).toMatch(/without Node/);
+  });
+
+  it('lets the township use only the contract of ours', () => {
+    expect(lint('township/server.ts', "import { api } from '../electron/contract/api.ts';")).toEqual([]);
+    expect(lint('township/server.ts', "import { openStation } from '../electron/core/station.ts';")[0]).toMatch(/township may not import core/);
+  });
+});

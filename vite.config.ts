@@ -1,0 +1,18 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// The renderer: plain browser code, served by `station serve` in web mode and loaded from disk by the shell.
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  publicDir: false,
+  plugins: [react()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome120',
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  server: { fs: { allow: ['..'] } },
+});
