@@ -1,0 +1,22 @@
+import { benchColdStart } from './cold-start.ts';
+import { benchGuidePdf } from './guide-pdf.ts';
+import { printFigure, type Figure } from './report.ts';
+import { benchCatalogSearch } from './search.ts';
+
+const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
+  ['catalogue search', benchCatalogSearch],
+  ['guide PDF', benchGuidePdf],
+  ['web-mode cold start', benchColdStart],
+];
+
+const only = process.argv.slice(2);
+let missed = 0;
+for (const [name, run] of benches) {
+  if (only.length > 0 && !only.some((o) => name.includes(o))) continue;
+  console.log(`\n# ${name}`);
+  for (const figure of await run()) {
+    printFigure(figure);
+    if (figure.goal && !figure.goal.met) missed++;
+  }
+}
+console.log(`\n${missed === 0 ? 'every goal met' : `${missed} goal(s) missed`}`);
