@@ -56,7 +56,7 @@ export type Guide = z.infer<typeof Guide>;
 export const PrintResult = z.strictObject({
   jobId: z.string(),
   queue: z.string(),
-  state: z.enum(['completed', 'queued']),
+  state: z.literal('completed'),
 });
 export type PrintResult = z.infer<typeof PrintResult>;
 

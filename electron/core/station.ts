@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
+import { createCupsPrinters, createSimulatedPrinters, type Printers } from '../../native/printer/index.ts';
 import { readCatalogFile } from './catalog/catalog-file.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { SynonymFile, type SynonymTable } from './catalog/search-index.ts';
@@ -16,6 +17,8 @@ import { appRoot, assetPath, migrationsDir } from './paths.ts';
 export interface StationOptions {
   dataDir: string;
   mode: 'electron' | 'web';
+  /** Simulated devices instead of real ones (`station serve --simulate`), for demos and tests. */
+  simulate?: boolean;
 }
 
 /** The station core: one of each service, shared by every transport (IPC, HTTP, CLI). */
@@ -28,6 +31,7 @@ export interface Station {
   readonly logger: Logger;
   readonly bus: EventBus;
   readonly catalog: CatalogService;
+  readonly printers: Printers;
   readonly handlers: Handlers;
   close(): void;
 }
@@ -65,6 +69,9 @@ export function openStation(options: StationOptions): Station {
       logger,
       bus,
       catalog,
+      printers: options.simulate
+        ? createSimulatedPrinters().printers
+        : createCupsPrinters({ roles: () => config.printers }),
       close: () => db.close(),
     };
     return { ...station, handlers: createHandlers(station) };

@@ -2,11 +2,13 @@ import { benchColdStart } from './cold-start.ts';
 import { benchGuidePdf } from './guide-pdf.ts';
 import { printFigure, type Figure } from './report.ts';
 import { benchCatalogSearch } from './search.ts';
+import { benchSignaturePng } from './signature-png.ts';
 
 const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['catalogue search', benchCatalogSearch],
   ['guide PDF', benchGuidePdf],
   ['web-mode cold start', benchColdStart],
+  ['signature PNG', benchSignaturePng],
 ];
 
 const only = process.argv.slice(2);

@@ -17,9 +17,13 @@ class RendererNotBuiltError extends StationError {
 
 export const serve: Command = {
   path: ['serve'],
-  usage: 'station serve [--port N] [--data-dir DIR]',
+  usage: 'station serve [--port N] [--data-dir DIR] [--simulate]',
   async run(args, io) {
-    const { values, positionals } = parse(args, { port: { type: 'string' }, 'data-dir': { type: 'string' } }, this.usage);
+    const { values, positionals } = parse(
+      args,
+      { port: { type: 'string' }, 'data-dir': { type: 'string' }, simulate: { type: 'boolean' } },
+      this.usage,
+    );
     needPositionals(positionals, 0, this.usage);
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad port ${values.port}`);
@@ -27,7 +31,7 @@ export const serve: Command = {
     if (!existsSync(join(rendererDir, 'index.html'))) throw new RendererNotBuiltError(rendererDir);
 
     const dataDir = resolveDataDir(values['data-dir']);
-    const station = openStation({ dataDir, mode: 'web' });
+    const station = openStation({ dataDir, mode: 'web', simulate: values.simulate ?? false });
     const server = await startWebServer(station, { port, rendererDir, token: process.env.STATION_TOKEN });
     io.out(`station ready: ${server.url}`);
     io.out(`kiosk: chromium --kiosk --app='${server.url}'`);

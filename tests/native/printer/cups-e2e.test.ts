@@ -1,0 +1,114 @@
+/**
+ * The real driver against a real CUPS: scripts/setup-cups.sh (idempotent; CI has already run it) makes sure the
+ * scheduler runs and the cups-pdf queue exists, then jobs go through lp, are followed to completion, and the PDF
+ * that cups-pdf writes is measured with pdfinfo. No CUPS means a failed test with the install line, never a skip.
+ */
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CUPS_INSTALL_LINE } from '../../../native/printer/errors.ts';
+import { createCupsPrinters } from '../../../native/printer/index.ts';
+import { splitJobId } from '../../../native/printer/cups-output.ts';
+import { loadRolePapers } from '../../../native/printer/roles.ts';
+import type { PrinterRole, PrintResult, Printers } from '../../../native/printer/types.ts';
+import { pageSizes, tool } from './helpers.ts';
+
+const QUEUE = process.env.DOORSTEP_PDF_QUEUE ?? 'PDF';
+const SETUP = new URL('../../../scripts/setup-cups.sh', import.meta.url).pathname;
+const papers = loadRolePapers();
+
+/** Where cups-pdf puts this user's files, as setup-cups.sh worked it out from /etc/cups/cups-pdf.conf. */
+let outputDir = '';
+let printers: Printers;
+
+beforeAll(async () => {
+  let output: string;
+  try {
+    output = (await tool('bash', [SETUP])).stdout;
+  } catch (err) {
+    const e = err as { stdout?: string; stderr?: string; message: string };
+    throw new Error(
+      `scripts/setup-cups.sh could not get CUPS ready, so the printer end-to-end test cannot run.\n` +
+        `${e.stdout ?? ''}${e.stderr ?? e.message}\n` +
+        `It needs the packages (${CUPS_INSTALL_LINE}) and, when cupsd is not running yet, root.`,
+    );
+  }
+  const landing = /land in (\/.*?)\/?$/m.exec(output);
+  if (!landing?.[1]) throw new Error(`setup-cups.sh did not say where cups-pdf writes files:\n${output}`);
+  outputDir = landing[1];
+  printers = createCupsPrinters({ roles: { a4: QUEUE, photo: QUEUE } });
+});
+
+async function pdfOfSize(widthPt: number, heightPt: number): Promise<Uint8Array> {
+  const doc = await PDFDocument.create();
+  const page = doc.addPage([widthPt, heightPt]);
+  page.drawRectangle({ x: 20, y: 20, width: widthPt - 40, height: heightPt - 40, borderWidth: 2 });
+  return doc.save();
+}
+
+/** The file cups-pdf wrote for a job: named …-job_<n>.pdf, and new (a reinstalled CUPS may reuse numbers). */
+function outputOf(result: PrintResult, since: number): string {
+  const n = splitJobId(result.jobId)?.number;
+  const names = readdirSync(outputDir);
+  const fresh = (name: string) => statSync(join(outputDir, name)).mtimeMs >= since - 2000;
+  const match = names.find((name) => name.endsWith(`-job_${n}.pdf`) && fresh(name));
+  if (!match) throw new Error(`no cups-pdf output for ${result.jobId} in ${outputDir}; it holds: ${names.join(', ')}`);
+  return join(outputDir, match);
+}
+
+/** Page sizes of a job's output; the file is removed so test runs do not pile up in the user's ~/PDF. */
+async function measure(result: PrintResult, since: number): Promise<[number, number][]> {
+  const file = outputOf(result, since);
+  try {
+    return await pageSizes(file);
+  } finally {
+    rmSync(file, { force: true });
+  }
+}
+
+async function printAndMeasure(role: PrinterRole, document: Uint8Array): Promise<[number, number]> {
+  const since = Date.now();
+  const result = await printers.print({ role, document, title: `doorstep-e2e-${role}` });
+  expect(result).toMatchObject({ queue: QUEUE, role, media: papers[role].media, state: 'completed' });
+  expect(await printers.job(result.jobId)).toMatchObject({ state: 'completed' });
+  const sizes = await measure(result, since);
+  expect(sizes).toHaveLength(1);
+  return sizes[0] ?? [0, 0];
+}
+
+describe('printing through CUPS to the cups-pdf queue', () => {
+  it('lists the queue as ready, with the roles mapped to it', async () => {
+    const queue = (await printers.queues()).find((q) => q.name === QUEUE);
+    expect(queue).toMatchObject({ accepting: true, device: 'cups-pdf:/', roles: ['a4', 'photo'] });
+    expect(queue?.state).not.toBe('stopped');
+  });
+
+  it('prints role a4 on A4 paper, whatever size the document was made for', async () => {
+    const [width, height] = await printAndMeasure('a4', await pdfOfSize(288, 432));
+    expect(width).toBeCloseTo(595, 0);
+    expect(height).toBeCloseTo(842, 0);
+  });
+
+  it('prints role photo on 6-inch (4x6) paper, scaling an A4 document down to it', async () => {
+    const [width, height] = await printAndMeasure('photo', await pdfOfSize(595, 842));
+    expect(width).toBeCloseTo(288, 0);
+    expect(height).toBeCloseTo(432, 0);
+  });
+
+  it('prints the technician test page on the role’s paper', async () => {
+    const since = Date.now();
+    const result = await printers.printTestPage('photo');
+    expect(result.state).toBe('completed');
+    const [size, ...more] = await measure(result, since);
+    expect(more).toEqual([]);
+    expect(size?.[0]).toBeCloseTo(288, 0);
+    expect(size?.[1]).toBeCloseTo(432, 0);
+  });
+
+  it('lists the finished jobs', async () => {
+    const jobs = await printers.jobs(QUEUE, 10);
+    expect(jobs.filter((j) => j.state === 'finished').length).toBeGreaterThanOrEqual(3);
+    expect(jobs.every((j) => j.queue === QUEUE)).toBe(true);
+  });
+});
