@@ -2,10 +2,11 @@ import { StationError, ValidationError } from '../contract/errors.ts';
 import { message } from '../core/messages.ts';
 import type { Command, Io } from './command.ts';
 import { catalogExport, catalogImport, catalogSearch } from './commands/catalog.ts';
+import { deadline } from './commands/deadline.ts';
 import { guidePdfCommand } from './commands/guide.ts';
 import { serve } from './commands/serve.ts';
 
-const commands: Command[] = [serve, catalogSearch, catalogImport, catalogExport, guidePdfCommand];
+const commands: Command[] = [serve, catalogSearch, catalogImport, catalogExport, guidePdfCommand, deadline];
 
 function help(): string {
   return ['usage:', ...commands.map((c) => `  ${c.usage}`)].join('\n');

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
 import { createCupsPrinters, createSimulatedPrinters, type Printers } from '../../native/printer/index.ts';
+import { CalendarHolder } from './calendar/calendar-holder.ts';
+import { WorkingCalendar } from './calendar/working-calendar.ts';
 import { readCatalogFile } from './catalog/catalog-file.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { SynonymFile, type SynonymTable } from './catalog/search-index.ts';
@@ -32,6 +34,7 @@ export interface Station {
   readonly bus: EventBus;
   readonly catalog: CatalogService;
   readonly printers: Printers;
+  readonly calendar: CalendarHolder;
   readonly handlers: Handlers;
   close(): void;
 }
@@ -49,6 +52,12 @@ export function shippedSynonyms(): SynonymTable {
     'assets/catalog/synonyms.json',
   );
   return table as SynonymTable;
+}
+
+/** China's holidays and make-up working days as shipped; the township publishes newer ones. */
+export function shippedCalendar(): WorkingCalendar {
+  const file = assetPath('calendar', 'holidays-cn.json');
+  return WorkingCalendar.fromJSON(readFileSync(file, 'utf8'), file);
 }
 
 export function openStation(options: StationOptions): Station {
@@ -69,6 +78,7 @@ export function openStation(options: StationOptions): Station {
       logger,
       bus,
       catalog,
+      calendar: new CalendarHolder(shippedCalendar()),
       printers: options.simulate
         ? createSimulatedPrinters().printers
         : createCupsPrinters({ roles: () => config.printers }),
