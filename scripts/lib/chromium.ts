@@ -1,11 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM = '/usr/bin/chromium';
 
-/** The flags a closed-network machine needs (no background fetches, no sandbox as root). */
+/** The flags a closed-network machine needs (no background fetches; no sandbox as root). */
 export const CHROMIUM_FLAGS = [
   '--headless',
   '--no-sandbox',
@@ -17,15 +15,13 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** Debian's Chromium under playwright-core, with a fresh profile; a missing browser is an error with the fix. */
+/**
+ * Debian's Chromium under playwright-core, never a downloaded one; Playwright gives every launch a fresh temporary
+ * profile. A missing browser is an error that says how to install it, never a skip.
+ */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium not found at ${CHROMIUM}: install it with  apt-get install -y chromium`);
+    throw new Error(`Chromium is not installed at ${CHROMIUM}; install it with: apt-get install -y chromium`);
   }
-  const profile = mkdtempSync(join(tmpdir(), 'doorstep-chromium-'));
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, ...extraArgs],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_FLAGS, ...extraArgs] });
 }

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
-const root = join(import.meta.dirname, '..', '..');
+const REPO = join(import.meta.dirname, '..', '..');
+const READY = /station ready: (\S+)/;
+const START_TIMEOUT_MS = 60_000;
 
 export interface ServeProcess {
+  /** The one-time URL with the token; opening it sets the session cookie. */
   url: string;
   origin: string;
   child: ChildProcess;
@@ -14,31 +17,44 @@ export interface ServeProcess {
 }
 
 /** A real `station serve` child process on a free port, resolved once it prints its address. */
-export function startServe(dataDir: string, env: Record<string, string> = {}): Promise<ServeProcess> {
+export async function startServe(dataDir: string, options: { env?: Record<string, string>; args?: string[] } = {}): Promise<ServeProcess> {
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, [join(root, 'scripts', 'station.mjs'), 'serve', '--port', '0', '--data-dir', dataDir], {
-    cwd: root,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(REPO, 'scripts', 'station.mjs'), 'serve', '--port', '0', '--data-dir', dataDir, ...(options.args ?? [])],
+    { cwd: REPO, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stdout = '';
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
+      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(killer);
+    }
+  };
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`station serve did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+      child.stdout!.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        const m = READY.exec(stdout);
+        if (m?.[1]) {
+          clearTimeout(timer);
+          resolve(m[1]);
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`station serve exited (${code}) before it was ready:\n${stderr || stdout}`));
+      });
     });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /station ready: (\S+)/.exec(out);
-      if (m) {
-        const url = m[1]!;
-        resolve({ url, origin: new URL(url).origin, child, spawnedAt, readyAt: performance.now(), stop });
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`station serve exited with ${code}: ${stderr.trim()}`)));
-  });
+    return { url, origin: new URL(url).origin, child, spawnedAt, readyAt: performance.now(), stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

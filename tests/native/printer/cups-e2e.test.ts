@@ -3,19 +3,16 @@
  * scheduler runs and the cups-pdf queue exists, then jobs go through lp, are followed to completion, and the PDF
  * that cups-pdf writes is measured with pdfinfo. No CUPS means a failed test with the install line, never a skip.
  */
-import { readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CUPS_INSTALL_LINE } from '../../../native/printer/errors.ts';
 import { createCupsPrinters } from '../../../native/printer/index.ts';
 import { splitJobId } from '../../../native/printer/cups-output.ts';
 import { loadRolePapers } from '../../../native/printer/roles.ts';
 import type { PrinterRole, PrintResult, Printers } from '../../../native/printer/types.ts';
-import { pageSizes, tool } from './helpers.ts';
+import { cupsPdfOutput, ensureCupsPdf, PDF_QUEUE as QUEUE } from '../../helpers/cups.ts';
+import { pageSizes } from './helpers.ts';
 
-const QUEUE = process.env.DOORSTEP_PDF_QUEUE ?? 'PDF';
-const SETUP = new URL('../../../scripts/setup-cups.sh', import.meta.url).pathname;
 const papers = loadRolePapers();
 
 /** Where cups-pdf puts this user's files, as setup-cups.sh worked it out from /etc/cups/cups-pdf.conf. */
@@ -23,20 +20,7 @@ let outputDir = '';
 let printers: Printers;
 
 beforeAll(async () => {
-  let output: string;
-  try {
-    output = (await tool('bash', [SETUP])).stdout;
-  } catch (err) {
-    const e = err as { stdout?: string; stderr?: string; message: string };
-    throw new Error(
-      `scripts/setup-cups.sh could not get CUPS ready, so the printer end-to-end test cannot run.\n` +
-        `${e.stdout ?? ''}${e.stderr ?? e.message}\n` +
-        `It needs the packages (${CUPS_INSTALL_LINE}) and, when cupsd is not running yet, root.`,
-    );
-  }
-  const landing = /land in (\/.*?)\/?$/m.exec(output);
-  if (!landing?.[1]) throw new Error(`setup-cups.sh did not say where cups-pdf writes files:\n${output}`);
-  outputDir = landing[1];
+  outputDir = await ensureCupsPdf();
   printers = createCupsPrinters({ roles: { a4: QUEUE, photo: QUEUE } });
 });
 
@@ -47,19 +31,9 @@ async function pdfOfSize(widthPt: number, heightPt: number): Promise<Uint8Array>
   return doc.save();
 }
 
-/** The file cups-pdf wrote for a job: named …-job_<n>.pdf, and new (a reinstalled CUPS may reuse numbers). */
-function outputOf(result: PrintResult, since: number): string {
-  const n = splitJobId(result.jobId)?.number;
-  const names = readdirSync(outputDir);
-  const fresh = (name: string) => statSync(join(outputDir, name)).mtimeMs >= since - 2000;
-  const match = names.find((name) => name.endsWith(`-job_${n}.pdf`) && fresh(name));
-  if (!match) throw new Error(`no cups-pdf output for ${result.jobId} in ${outputDir}; it holds: ${names.join(', ')}`);
-  return join(outputDir, match);
-}
-
 /** Page sizes of a job's output; the file is removed so test runs do not pile up in the user's ~/PDF. */
 async function measure(result: PrintResult, since: number): Promise<[number, number][]> {
-  const file = outputOf(result, since);
+  const file = cupsPdfOutput(outputDir, splitJobId(result.jobId)!.number, since);
   try {
     return await pageSizes(file);
   } finally {

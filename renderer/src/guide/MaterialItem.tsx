@@ -1,0 +1,44 @@
+import type { ExemptionKind, Material } from '../../../electron/contract/catalog.ts';
+import { useI18n } from '../i18n/i18n-context.ts';
+
+const FORM_KEYS: Record<Material['form'], string> = {
+  original: 'guide.form.original',
+  copy: 'guide.form.copy',
+  'original-and-copy': 'guide.form.original-and-copy',
+  electronic: 'guide.form.electronic',
+};
+
+const REQUIREMENT_KEYS: Record<Material['requirement'], string> = {
+  required: 'guide.requirement.required',
+  secondary: 'guide.requirement.secondary',
+};
+
+const EXEMPTION_KEYS: Record<ExemptionKind, string> = {
+  'no-legal-basis': 'guide.exemption.kind.no-legal-basis',
+  'database-lookup': 'guide.exemption.kind.database-lookup',
+  'home-visit': 'guide.exemption.kind.home-visit',
+  unverifiable: 'guide.exemption.kind.unverifiable',
+  'id-card-proves': 'guide.exemption.kind.id-card-proves',
+};
+
+/** One material: what to bring, in which form and how many, whether it may follow later, and when it is waived. */
+export function MaterialItem({ material }: { material: Material }) {
+  const { t } = useI18n();
+  return (
+    <li className="material" data-testid="guide-material">
+      <span className="material__name">{material.name}</span>
+      <span className="material__facts">
+        <span>{t(FORM_KEYS[material.form])}</span>
+        <span>{t('ui.guide.material.count', { count: material.count })}</span>
+        <span className={`badge badge--${material.requirement}`}>{t(REQUIREMENT_KEYS[material.requirement])}</span>
+      </span>
+      {material.note !== undefined && <span className="material__note">{material.note}</span>}
+      {material.exemptions.map((e, i) => (
+        <span key={`${e.kind}:${i}`} className="material__exemption">
+          {t('ui.guide.material.exemption', { kind: t(EXEMPTION_KEYS[e.kind]), reason: e.reason })}
+          {e.source !== undefined && ` ${t('ui.guide.material.source', { source: e.source })}`}
+        </span>
+      ))}
+    </li>
+  );
+}

@@ -1,0 +1,27 @@
+import { useEffect, useEffectEvent } from 'react';
+import { isSpeaking } from '../speech/speak.ts';
+
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/**
+ * Calls `onIdle` after `timeoutSec` without a touch, so the next villager never sees the last one's screens.
+ * Reading aloud counts as activity: a long guide may take longer than the timeout to hear.
+ */
+export function useIdleTimeout(timeoutSec: number | null, active: boolean, onIdle: () => void): void {
+  const fire = useEffectEvent(onIdle);
+
+  useEffect(() => {
+    if (!active || timeoutSec === null) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => (isSpeaking() ? arm() : fire()), timeoutSec * 1000);
+    };
+    arm();
+    for (const type of ACTIVITY) window.addEventListener(type, arm, { capture: true, passive: true });
+    return () => {
+      clearTimeout(timer);
+      for (const type of ACTIVITY) window.removeEventListener(type, arm, { capture: true });
+    };
+  }, [timeoutSec, active]);
+}

@@ -1,0 +1,21 @@
+import type { MethodName } from '../../../electron/contract/api.ts';
+import type { Transport } from '../../../electron/contract/client.ts';
+import { IPC_BRIDGE_KEY, type CallReply } from '../../../electron/contract/wire.ts';
+
+/** What the Electron preload exposes on `window[IPC_BRIDGE_KEY]`. */
+export interface StationBridge {
+  call(method: MethodName, input: unknown): Promise<CallReply>;
+  onEvent(listener: (event: string, payload: unknown) => void): () => void;
+}
+
+/** The preload's bridge, when this page runs inside the Electron shell. */
+export function findBridge(): StationBridge | undefined {
+  return (window as unknown as Record<string, StationBridge | undefined>)[IPC_BRIDGE_KEY];
+}
+
+export function ipcTransport(bridge: StationBridge): Transport {
+  return {
+    call: (method, input) => bridge.call(method, input),
+    subscribe: (listener) => bridge.onEvent(listener),
+  };
+}

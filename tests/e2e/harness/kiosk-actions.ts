@@ -1,0 +1,36 @@
+import type { Page } from 'playwright-core';
+import type { Guide } from '../../../electron/contract/api.ts';
+import type { CallReply } from '../../../electron/contract/wire.ts';
+
+/** Taps through attract → home → 我要办事 → search, then types `letters` on the on-screen keyboard. */
+export async function searchByInitials(page: Page, letters: string): Promise<void> {
+  await page.getByTestId('screen-attract').tap();
+  await page.getByTestId('tile-apply').tap();
+  await page.getByTestId('search-by-initials').tap();
+  await page.getByTestId('screen-search').waitFor();
+  for (const letter of letters.toUpperCase()) await page.getByTestId(`key-${letter}`).tap();
+  // The result list names the query its hits are for, so we never read the hits of a shorter prefix.
+  await page.locator(`[data-testid="search-results"][data-query="${letters.toLowerCase()}"]`).waitFor();
+}
+
+/** Calls the station's API from inside the page, as its own scripts do (same cookie, same header). */
+export function callFromPage(page: Page, method: string, input: unknown): Promise<{ status: number; body: CallReply }> {
+  return page.evaluate(
+    async ([m, i]) => {
+      const r = await fetch(`/api/${m}`, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'content-type': 'application/json', 'x-station-call': '1' },
+        body: JSON.stringify(i),
+      });
+      return { status: r.status, body: (await r.json()) as CallReply };
+    },
+    [method, input] as const,
+  );
+}
+
+export async function guideFromPage(page: Page, code: string): Promise<Guide> {
+  const { body } = await callFromPage(page, 'catalogGuide', { code });
+  if (!body.ok) throw new Error(`catalogGuide ${code} failed: ${JSON.stringify(body.error)}`);
+  return body.value as Guide;
+}
