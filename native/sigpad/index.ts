@@ -1,6 +1,6 @@
 /** The signature pad: what the station core uses. */
-export type { Signature, SignaturePoint, SignatureStroke } from './signature.ts';
-export { SignatureSchema } from './signature.ts';
+export type { Signature, SignaturePoint, SignatureStroke } from '../../electron/contract/signature.ts';
+export { SignatureSchema } from '../../electron/contract/signature.ts';
 export * from './errors.ts';
 export type { Layout } from './layout.ts';
 export { DEFAULT_LAYOUT_DIR, loadLayouts, pickDevice } from './layouts.ts';

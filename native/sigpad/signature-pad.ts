@@ -13,7 +13,7 @@ import {
 import type { Capability, Layout } from './layout.ts';
 import { declaredCapability, findLayout, selectLayout } from './layouts.ts';
 import { parseCapability, parseReport } from './report-parser.ts';
-import type { Signature } from './signature.ts';
+import type { Signature } from '../../electron/contract/signature.ts';
 import type { StrokeEvent } from './stroke-builder.ts';
 import { StrokeBuilder } from './stroke-builder.ts';
 import type { DeviceInfo, SigpadTransport } from './transport.ts';

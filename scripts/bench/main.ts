@@ -1,5 +1,7 @@
 import { benchColdStart } from './cold-start.ts';
 import { benchGuidePdf } from './guide-pdf.ts';
+import { benchIdCard } from './idcard.ts';
+import { benchPageProcess } from './page-process.ts';
 import { printFigure, type Figure } from './report.ts';
 import { benchCatalogSearch } from './search.ts';
 import { benchSignaturePng } from './signature-png.ts';
@@ -9,6 +11,8 @@ const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['guide PDF', benchGuidePdf],
   ['web-mode cold start', benchColdStart],
   ['signature PNG', benchSignaturePng],
+  ['ID card reader', benchIdCard],
+  ['document camera page', benchPageProcess],
 ];
 
 const only = process.argv.slice(2);

@@ -1,6 +1,6 @@
 /**
  * The one signature format shared by the USB pad and the touch-screen canvas: strokes of timed points in the
- * capturing surface's own units. Kept free of Node and of our other modules so the renderer can use it as is.
+ * capturing surface's own units; part of the contract, so the renderer uses it as is.
  */
 import { z } from 'zod';
 
