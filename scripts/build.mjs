@@ -26,6 +26,15 @@ if (!only || only === 'shell') {
     // Bundled CommonJS dependencies still call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
+  // The device process runs beside the main bundle (electron/core/devices/device-host.ts looks for it there).
+  await esbuild({
+    ...common,
+    entryPoints: { 'device-process': 'native/devices/device-process.ts' },
+    outdir: 'dist/shell',
+    outExtension: { '.js': '.mjs' },
+    format: 'esm',
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
   // A sandboxed preload must be a single CommonJS file.
   await esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/shell/preload.cjs', format: 'cjs' });
 }

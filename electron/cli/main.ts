@@ -3,10 +3,22 @@ import { message } from '../core/messages.ts';
 import type { Command, Io } from './command.ts';
 import { catalogExport, catalogImport, catalogSearch } from './commands/catalog.ts';
 import { deadline } from './commands/deadline.ts';
+import { doctor } from './commands/doctor.ts';
 import { guidePdfCommand } from './commands/guide.ts';
+import { idcardDecode, idcardRead } from './commands/idcard.ts';
 import { serve } from './commands/serve.ts';
 
-const commands: Command[] = [serve, catalogSearch, catalogImport, catalogExport, guidePdfCommand, deadline];
+const commands: Command[] = [
+  serve,
+  catalogSearch,
+  catalogImport,
+  catalogExport,
+  guidePdfCommand,
+  deadline,
+  idcardDecode,
+  idcardRead,
+  doctor,
+];
 
 function help(): string {
   return ['usage:', ...commands.map((c) => `  ${c.usage}`)].join('\n');

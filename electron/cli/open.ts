@@ -7,6 +7,6 @@ export async function withStation<T>(dataDir: string | undefined, fn: (station: 
   try {
     return await fn(station);
   } finally {
-    station.close();
+    await station.close();
   }
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { HandlingLevel, LifeEventId, Matter, MatterCode, MatterTag, TimeLimit } from './catalog.ts';
+import { Attachment, DeviceStatus } from './devices.ts';
+import { IdentityCard } from './identity.ts';
 import { method, type MethodSpec } from './method.ts';
+import { SignatureSchema } from './signature.ts';
 
 export const AppInfo = z.strictObject({
   name: z.string(),
@@ -62,6 +65,11 @@ export type PrintResult = z.infer<typeof PrintResult>;
 
 const Empty = z.strictObject({});
 
+export const PrinterRole = z.enum(['receipt', 'a4', 'photo']);
+
+/** A camera still as the renderer captured it: JPEG or PNG bytes, base64. About 12 MB of text at the most. */
+export const MAX_STILL_BASE64 = 12_000_000;
+
 /**
  * The API the renderer may call, declared once. The station core implements it (electron/core/handlers.ts);
  * the shell serves it over IPC, `station serve` over HTTP, and the renderer's client calls it over either.
@@ -85,6 +93,28 @@ export const api = {
     PrintResult,
     "Prints a matter's guide on the A4 printer.",
   ),
+  devicesList: method(Empty, z.array(DeviceStatus), 'Every ID reader, signature pad and printer found, with state and role.'),
+  idcardRead: method(Empty, IdentityCard, 'Reads the card on the ID reader: find, select, read, parse, check.'),
+  sigpadStart: method(Empty, z.strictObject({ width: z.number(), height: z.number() }), 'Starts signing on the pad; ink arrives as sigpadInk events.'),
+  sigpadClear: method(Empty, z.strictObject({}), 'Clears the signature being written on the pad.'),
+  sigpadConfirm: method(Empty, Attachment, 'Ends signing on the pad and stores the signature.'),
+  sigpadCancel: method(Empty, z.strictObject({}), 'Ends signing on the pad without keeping anything.'),
+  signatureSave: method(
+    z.strictObject({ signature: SignatureSchema }),
+    Attachment,
+    'Stores a signature written on the touch screen (same stroke format as the pad).',
+  ),
+  cameraSavePage: method(
+    z.strictObject({ image: z.base64().max(MAX_STILL_BASE64) }),
+    z.strictObject({ attachment: Attachment, detected: z.boolean() }),
+    'Finds the paper in a document-camera still, straightens and cleans it, stores it as a JPEG page.',
+  ),
+  attachmentPreview: method(
+    z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
+    z.strictObject({ mime: z.string(), base64: z.string() }),
+    'A small preview image of a stored page or signature.',
+  ),
+  printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer."),
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,13 +1,17 @@
 import { z } from 'zod';
+import { DeviceStatus } from './devices.ts';
+import { SignaturePointSchema } from './signature.ts';
 
 /** Push events from the core to every renderer, declared once like the methods. */
 export const events = {
   catalogUpdated: z.strictObject({ version: z.string() }),
-  deviceChanged: z.strictObject({
-    kind: z.enum(['idcard', 'sigpad', 'camera', 'printer']),
-    id: z.string(),
-    state: z.string(),
+  deviceChanged: DeviceStatus,
+  /** Ink from the signature pad while a villager signs, in pad units, a few points at a time. */
+  sigpadInk: z.strictObject({
+    stroke: z.int().nonnegative(),
+    points: z.array(SignaturePointSchema),
   }),
+  sigpadCleared: z.strictObject({}),
   syncState: z.strictObject({
     state: z.enum(['idle', 'syncing', 'offline', 'error']),
     pending: z.int().nonnegative(),

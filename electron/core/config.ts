@@ -8,6 +8,8 @@ import { parseOrThrow } from '../contract/validate.ts';
 export const StationConfig = z.strictObject({
   idleTimeoutSec: z.int().min(15).max(3600).default(90),
   defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** Serial port of the window's ID-card reader; the first USB serial adapter when not set. */
+  idcardPort: z.string().min(1).optional(),
   /** Which CUPS queue plays which role. */
   printers: z
     .strictObject({

@@ -2,25 +2,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
-import { createCupsPrinters, createSimulatedPrinters, type Printers } from '../../native/printer/index.ts';
+import { StationError } from '../contract/errors.ts';
+import { parseOrThrow } from '../contract/validate.ts';
+import { AttachmentStore } from './attachments/attachment-store.ts';
 import { CalendarHolder } from './calendar/calendar-holder.ts';
 import { WorkingCalendar } from './calendar/working-calendar.ts';
 import { readCatalogFile } from './catalog/catalog-file.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { SynonymFile, type SynonymTable } from './catalog/search-index.ts';
-import { parseOrThrow } from '../contract/validate.ts';
 import { loadConfig, type StationConfig } from './config.ts';
+import { DeviceHost } from './devices/device-host.ts';
 import type { Handlers } from './dispatch.ts';
 import { EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
 import { fileLogger, type Logger } from './log.ts';
 import { appRoot, assetPath, migrationsDir } from './paths.ts';
+import { FieldCipher } from './security/field-cipher.ts';
+import { FileKeyProtector } from './security/file-key-protector.ts';
+import type { KeyProtector } from './security/key-protector.ts';
+import { loadStationKeys } from './security/key-store.ts';
+import type { StationKeys } from './security/station-keys.ts';
 
 export interface StationOptions {
   dataDir: string;
   mode: 'electron' | 'web';
-  /** Simulated devices instead of real ones (`station serve --simulate`), for demos and tests. */
-  simulate?: boolean;
+  /** Wraps the station key: safeStorage in the app; by default a 0600 key file in the data directory. */
+  keyProtector?: KeyProtector;
 }
 
 /** The station core: one of each service, shared by every transport (IPC, HTTP, CLI). */
@@ -32,11 +39,20 @@ export interface Station {
   readonly db: Database;
   readonly logger: Logger;
   readonly bus: EventBus;
+  readonly keys: StationKeys;
   readonly catalog: CatalogService;
-  readonly printers: Printers;
   readonly calendar: CalendarHolder;
+  readonly attachments: AttachmentStore;
   readonly handlers: Handlers;
-  close(): void;
+  /** The devices, once started (`startDevices`); commands that need none never start them. */
+  devices: DeviceHost | null;
+  close(): Promise<void>;
+}
+
+class DevicesNotStartedError extends StationError {
+  constructor() {
+    super('devices.not-started', 'devices are not started in this process');
+  }
 }
 
 export const DATABASE_FILE = 'station.db';
@@ -63,6 +79,7 @@ export function shippedCalendar(): WorkingCalendar {
 export function openStation(options: StationOptions): Station {
   const config = loadConfig(options.dataDir);
   const logger = fileLogger(join(options.dataDir, 'logs', 'station.log'));
+  const keys = loadStationKeys(options.dataDir, options.keyProtector ?? new FileKeyProtector(options.dataDir));
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsDir: migrationsDir() });
   try {
     const bus = new EventBus();
@@ -77,16 +94,35 @@ export function openStation(options: StationOptions): Station {
       db,
       logger,
       bus,
+      keys,
       catalog,
       calendar: new CalendarHolder(shippedCalendar()),
-      printers: options.simulate
-        ? createSimulatedPrinters().printers
-        : createCupsPrinters({ roles: () => config.printers }),
-      close: () => db.close(),
+      attachments: new AttachmentStore(db, new FieldCipher(keys)),
+      devices: null,
+      async close() {
+        await this.devices?.close();
+        db.close();
+      },
     };
-    return { ...station, handlers: createHandlers(station) };
+    return Object.assign(station, { handlers: createHandlers(station) });
   } catch (error) {
     db.close();
     throw error;
   }
+}
+
+/** Starts the device worker for a station that serves a UI (the app, `station serve`). */
+export async function startDevices(station: Station, options: { simulate: boolean }): Promise<DeviceHost> {
+  station.devices = await DeviceHost.start(
+    { simulate: options.simulate, idcardPort: station.config.idcardPort, printerRoles: station.config.printers },
+    station.bus,
+    station.logger,
+  );
+  return station.devices;
+}
+
+/** The station's devices, or a typed error where none were started. */
+export function devicesOf(station: Pick<Station, 'devices'>): DeviceHost {
+  if (!station.devices) throw new DevicesNotStartedError();
+  return station.devices;
 }

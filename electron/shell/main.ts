@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { rendererDistDir } from '../core/paths.ts';
-import { openStation, type Station } from '../core/station.ts';
+import { openStation, startDevices, type Station } from '../core/station.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { serveContractOverIpc } from './ipc.ts';
+import { safeStorageProtector } from './safe-storage-protector.ts';
 
 // Settings the Electron security checklist asks for, before anything else runs.
 app.enableSandbox();
@@ -58,18 +59,22 @@ if (!app.requestSingleInstanceLock()) {
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
 
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
     // The document camera is the one permission the kiosk needs.
     session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
-    station = openStation({ dataDir: process.env.STATION_DATA_DIR ?? app.getPath('userData'), mode: 'electron' });
+    station = openStation({
+      dataDir: process.env.STATION_DATA_DIR ?? app.getPath('userData'),
+      mode: 'electron',
+      keyProtector: safeStorageProtector(),
+    });
+    await startDevices(station, { simulate: process.argv.includes('--simulate') });
     serveRenderer(rendererDistDir());
     serveContractOverIpc(station, () => window?.webContents);
     createWindow();
   });
 
   app.on('window-all-closed', () => {
-    station?.close();
-    app.quit();
+    void (station?.close() ?? Promise.resolve()).finally(() => app.quit());
   });
 }

@@ -15,7 +15,8 @@ import type { Station } from '../core/station.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { resolveStatic, sendFile } from './static-files.ts';
 
-const MAX_BODY_BYTES = 1 << 20;
+/** Room for a document-camera still (MAX_STILL_BASE64) and its JSON wrapping. */
+const MAX_BODY_BYTES = 16 << 20;
 
 export interface WebServerOptions {
   port: number;

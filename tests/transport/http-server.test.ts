@@ -47,7 +47,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
-  station.close();
+  await station.close();
 });
 
 const call = (method: string, input: unknown, headers = auth) => raw(server, 'POST', `/api/${method}`, headers, JSON.stringify(input));
@@ -95,7 +95,7 @@ describe('web mode over HTTP', () => {
     const unknown = await call('dropTables', {});
     expect(unknown.status).toBe(400);
     expect(JSON.parse(unknown.body).error.code).toBe('error.unknown-method');
-    const big = await raw(server, 'POST', '/api/catalogSearch', auth, Buffer.alloc(2 << 20, 0x20));
+    const big = await raw(server, 'POST', '/api/catalogSearch', auth, Buffer.alloc(17 << 20, 0x20));
     expect(big.status).toBe(413);
     const empty = JSON.parse((await call('catalogSearch', { query: '  ' })).body) as CallReply;
     expect(!empty.ok && empty.error.code).toBe('catalog.empty-query');

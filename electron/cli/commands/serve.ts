@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { StationError } from '../../contract/errors.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { rendererDistDir } from '../../core/paths.ts';
-import { openStation } from '../../core/station.ts';
+import { openStation, startDevices } from '../../core/station.ts';
 import { startWebServer } from '../../transport/http-server.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -31,16 +31,17 @@ export const serve: Command = {
     if (!existsSync(join(rendererDir, 'index.html'))) throw new RendererNotBuiltError(rendererDir);
 
     const dataDir = resolveDataDir(values['data-dir']);
-    const station = openStation({ dataDir, mode: 'web', simulate: values.simulate ?? false });
+    const station = openStation({ dataDir, mode: 'web' });
+    await startDevices(station, { simulate: values.simulate ?? false });
     const server = await startWebServer(station, { port, rendererDir, token: process.env.STATION_TOKEN });
     io.out(`station ready: ${server.url}`);
     io.out(`kiosk: chromium --kiosk --app='${server.url}'`);
     io.out(`data: ${dataDir}`);
     const stop = () => {
-      void server.close().then(() => {
-        station.close();
-        process.exit(0);
-      });
+      void server
+        .close()
+        .then(() => station.close())
+        .finally(() => process.exit(0));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -1,0 +1,32 @@
+import { message } from '../../core/messages.ts';
+import { startDevices } from '../../core/station.ts';
+import type { Command } from '../command.ts';
+import { needPositionals, parse } from '../options.ts';
+import { withStation } from '../open.ts';
+
+export const doctor: Command = {
+  path: ['doctor'],
+  usage: 'station doctor [--json] [--simulate] [--data-dir DIR]',
+  async run(args, io) {
+    const { values, positionals } = parse(
+      args,
+      { json: { type: 'boolean' }, simulate: { type: 'boolean' }, 'data-dir': { type: 'string' } },
+      this.usage,
+    );
+    needPositionals(positionals, 0, this.usage);
+    return withStation(values['data-dir'], async (station) => {
+      const devices = await startDevices(station, { simulate: values.simulate ?? false });
+      const list = await devices.list();
+      if (values.json) {
+        io.out(JSON.stringify(list));
+        return 0;
+      }
+      for (const d of list) {
+        const error = d.lastError ? ` · ${message(d.lastError.code, d.lastError.params)}` : '';
+        const roles = d.roles.length > 0 ? ` [${d.roles.join(', ')}]` : '';
+        io.out(`${d.kind.padEnd(8)} ${message(`devices.state.${d.state}`).padEnd(4)} ${d.name}${roles}${d.detail ? ` (${d.detail})` : ''}${error}`);
+      }
+      return 0;
+    });
+  },
+};

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { StationError } from '../../contract/errors.ts';
+import type { IdentityCard } from '../../contract/identity.ts';
+import { decodeReadResponse } from '../../../native/idcard/decode.ts';
+import { parseHexOrBinary } from '../../../native/idcard/hex-input.ts';
+import { IdCardReader } from '../../../native/idcard/reader.ts';
+import { serialTransportOpener } from '../../../native/idcard/serial-transport.ts';
+import type { Command, Io } from '../command.ts';
+import { UsageError } from '../command.ts';
+import { needPositionals, parse } from '../options.ts';
+
+class InputUnreadableError extends StationError {
+  constructor(file: string, cause: unknown) {
+    super('cli.file-unreadable', `cannot read ${file}`, { params: { file }, kind: 'input', cause });
+  }
+}
+
+/** The card as the CLI prints it: every field, the photo only as its format and size (never decoded bytes). */
+function printable(card: IdentityCard) {
+  const { photo, ...rest } = card;
+  return { ...rest, photo: { format: photo.format, bytes: photo.bytes } };
+}
+
+function print(card: IdentityCard, json: boolean, io: Io): void {
+  if (json) {
+    io.out(JSON.stringify(printable(card)));
+    return;
+  }
+  const rows: [string, string][] = [
+    ['姓名', card.name],
+    ['性别', card.gender],
+    ...(card.cardType === 'resident' ? ([['民族', card.nation]] as [string, string][]) : []),
+    ['出生', card.birthDate],
+    ...('address' in card ? ([['住址', card.address]] as [string, string][]) : []),
+    ['公民身份号码', `${card.idNumber}${card.idNumberValid ? '' : '（校验不通过）'}`],
+    ...('authority' in card ? ([['签发机关', card.authority]] as [string, string][]) : []),
+    ['有效期限', `${card.validFrom} – ${card.validTo}`],
+    ['证件类型', card.cardType],
+  ];
+  for (const [k, v] of rows) io.out(`${k}\t${v}`);
+}
+
+export const idcardDecode: Command = {
+  path: ['idcard', 'decode'],
+  usage: 'station idcard decode <file|-> [--json]   (a read-card response: binary, or hex text)',
+  async run(args, io) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' } }, this.usage);
+    needPositionals(positionals, 1, this.usage);
+    const file = positionals[0]!;
+    let input: Buffer;
+    try {
+      input = readFileSync(file === '-' ? 0 : file);
+    } catch (error) {
+      throw new InputUnreadableError(file, error);
+    }
+    print(decodeReadResponse(parseHexOrBinary(input), { origin: 'input' }), values.json ?? false, io);
+    return 0;
+  },
+};
+
+export const idcardRead: Command = {
+  path: ['idcard', 'read'],
+  usage: 'station idcard read --port <path> [--json]',
+  async run(args, io) {
+    const { values, positionals } = parse(args, { port: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
+    needPositionals(positionals, 0, this.usage);
+    if (!values.port) throw new UsageError(`missing --port <path>\nusage: ${this.usage}`);
+    const reader = new IdCardReader({ open: serialTransportOpener(values.port) });
+    try {
+      print((await reader.read()).card, values.json ?? false, io);
+      return 0;
+    } finally {
+      await reader.close();
+    }
+  },
+};

@@ -1,0 +1,151 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { DeviceStatus } from '../../contract/devices.ts';
+import { StationError } from '../../contract/errors.ts';
+import type { IdentityCard } from '../../contract/identity.ts';
+import type { Signature, SignaturePoint } from '../../contract/signature.ts';
+import type { DeviceManagerOptions } from '../../../native/devices/device-manager.ts';
+import { RpcClient, type RpcMessage } from '../../../native/devices/rpc.ts';
+import type { PrintResult, PrinterRole } from '../../../native/printer/types.ts';
+import type { EventBus } from '../event-bus.ts';
+import type { Logger } from '../log.ts';
+
+class DeviceProcessFailedError extends StationError {
+  constructor(detail: string) {
+    super('devices.worker-failed', `device process failed: ${detail}`);
+  }
+}
+
+/** How long to wait before starting a crashed device process again. */
+const RESTART_DELAY_MS = 1000;
+
+/**
+ * From source (tests, `npx station`) the device process is the TypeScript module started through tsx; in the
+ * app's bundle it is device-process.mjs next to the main bundle.
+ */
+function entry(): { file: string; env: Record<string, string> } {
+  if (import.meta.url.endsWith('.ts')) {
+    return {
+      file: fileURLToPath(new URL('../../../native/devices/process-boot.mjs', import.meta.url)),
+      env: { DOORSTEP_DEVICE_ENTRY: new URL('../../../native/devices/device-process.ts', import.meta.url).href },
+    };
+  }
+  return { file: fileURLToPath(new URL('./device-process.mjs', import.meta.url)), env: {} };
+}
+
+/**
+ * The core's handle on the devices. They live in a process of their own (DeviceManager): a slow reader, a page
+ * being straightened or a PNG being drawn never holds up the UI or the HTTP server, and a native driver that
+ * crashes takes down only that process, which is started again. Device events go onto the bus.
+ */
+export class DeviceHost {
+  private child: ChildProcess | null = null;
+  private rpc: RpcClient | null = null;
+  private closing = false;
+
+  private constructor(
+    private readonly options: DeviceManagerOptions,
+    private readonly bus: EventBus,
+    private readonly logger: Logger,
+  ) {}
+
+  static async start(options: DeviceManagerOptions, bus: EventBus, logger: Logger): Promise<DeviceHost> {
+    const host = new DeviceHost(options, bus, logger);
+    await host.spawn();
+    return host;
+  }
+
+  private spawn(): Promise<void> {
+    const { file, env } = entry();
+    const child = fork(file, [], {
+      serialization: 'advanced',
+      env: { ...process.env, ...env, DOORSTEP_DEVICE_OPTIONS: JSON.stringify(this.options) },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const rpc = new RpcClient({
+      postMessage: (message: RpcMessage) => child.send(message),
+      on: (_event, listener) => child.on('message', (m) => listener(m as RpcMessage)),
+    });
+    this.child = child;
+    this.rpc = rpc;
+    const started = new Promise<void>((resolve, reject) => {
+      rpc.onEvent((event, payload) => {
+        if (event === 'started') resolve();
+        else if (event === 'failed') reject(new DeviceProcessFailedError((payload as { message: string }).message));
+        else this.forward(event, payload);
+      });
+      child.once('exit', (code, signal) => reject(new DeviceProcessFailedError(`exited with ${signal ?? code}`)));
+    });
+    child.once('exit', (code, signal) => {
+      rpc.failAll(new DeviceProcessFailedError(`exited with ${signal ?? code}`));
+      if (this.closing) return;
+      this.logger.log('error', 'devices.process-exited', { code, signal });
+      setTimeout(() => {
+        if (!this.closing) this.spawn().catch((error: unknown) => this.logger.log('error', 'devices.restart-failed', { error: String(error) }));
+      }, RESTART_DELAY_MS).unref();
+    });
+    return started;
+  }
+
+  private forward(event: string, payload: unknown): void {
+    if (event === 'changed') this.bus.emit('deviceChanged', payload as DeviceStatus);
+    else if (event === 'ink') this.bus.emit('sigpadInk', payload as { stroke: number; points: SignaturePoint[] });
+    else if (event === 'cleared') this.bus.emit('sigpadCleared', {});
+  }
+
+  private call<T>(method: string, args: unknown[] = []): Promise<T> {
+    if (!this.rpc || !this.child?.connected) return Promise.reject(new DeviceProcessFailedError('not running'));
+    return this.rpc.call<T>(method, args);
+  }
+
+  list(): Promise<DeviceStatus[]> {
+    return this.call('list');
+  }
+
+  readIdCard(): Promise<IdentityCard> {
+    return this.call('readIdCard');
+  }
+
+  sigpadStart(): Promise<{ width: number; height: number }> {
+    return this.call('sigpadStart');
+  }
+
+  sigpadClear(): Promise<void> {
+    return this.call('sigpadClear');
+  }
+
+  sigpadConfirm(): Promise<Signature> {
+    return this.call('sigpadConfirm');
+  }
+
+  sigpadCancel(): Promise<void> {
+    return this.call('sigpadCancel');
+  }
+
+  renderSignature(signature: Signature): Promise<{ png: Uint8Array; width: number; height: number }> {
+    return this.call('renderSignature', [signature]);
+  }
+
+  processPage(still: Uint8Array): Promise<{ jpeg: Uint8Array; width: number; height: number; detected: boolean }> {
+    return this.call('processPage', [still]);
+  }
+
+  print(role: PrinterRole, document: Uint8Array, copies: number, title: string): Promise<PrintResult> {
+    return this.call('print', [role, document, copies, title]);
+  }
+
+  printTestPage(role: PrinterRole): Promise<PrintResult> {
+    return this.call('printTestPage', [role]);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    const child = this.child;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await this.call('close').catch(() => undefined);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(killer);
+  }
+}

@@ -1,0 +1,159 @@
+import type { DeviceStatus } from '../../electron/contract/devices.ts';
+import type { IdentityCard } from '../../electron/contract/identity.ts';
+import type { Signature, SignaturePoint } from '../../electron/contract/signature.ts';
+import { processPage } from '../camera/page-process.ts';
+import type { PrintResult, PrinterRole, RoleQueues } from '../printer/types.ts';
+import { renderSignaturePng } from '../sigpad/render-png.ts';
+import { IdCardDevice } from './idcard-device.ts';
+import { PrinterDevices } from './printer-devices.ts';
+import { SigpadDevice } from './sigpad-device.ts';
+
+export interface DeviceManagerOptions {
+  simulate: boolean;
+  /** Serial port of the ID reader; found automatically when absent. */
+  idcardPort?: string;
+  printerRoles: RoleQueues;
+  /** How often to look for devices plugged in or out; the technician page must follow within 2 s. */
+  pollMs?: number;
+}
+
+export interface DeviceEvents {
+  changed(status: DeviceStatus): void;
+  ink(batch: { stroke: number; points: SignaturePoint[] }): void;
+  cleared(): void;
+}
+
+/** Ink goes out in small batches rather than one message per point. */
+const INK_FLUSH_MS = 30;
+
+/**
+ * Every device of the station, in one place, off the UI thread: discovery and hot-plug by polling, state and last
+ * error per device, and the operations each kind offers. A device that failed is simply tried again next time.
+ */
+export class DeviceManager {
+  private readonly idcard: IdCardDevice;
+  private readonly sigpad = new SigpadDevice();
+  private readonly printers: PrinterDevices;
+  private readonly last = new Map<string, string>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> = Promise.resolve();
+  private ink: { stroke: number; points: SignaturePoint[] } | null = null;
+  private inkTimer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly options: DeviceManagerOptions,
+    private readonly events: DeviceEvents,
+  ) {
+    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate });
+    this.printers = new PrinterDevices({ simulate: options.simulate, roles: options.printerRoles });
+  }
+
+  async start(): Promise<void> {
+    await this.idcard.start();
+    await this.sigpad.start(
+      this.options.simulate,
+      (e) => this.addInk(e.stroke, e.point),
+      () => this.events.cleared(),
+    );
+    await this.poll();
+    this.timer = setInterval(() => {
+      this.polling = this.polling.then(() => this.poll());
+    }, this.options.pollMs ?? 1000);
+  }
+
+  /** Looks at every device once and reports those whose status changed. */
+  async poll(): Promise<void> {
+    await Promise.allSettled([this.idcard.discover(), this.sigpad.discover(), this.printers.discover()]);
+    this.report();
+  }
+
+  list(): DeviceStatus[] {
+    return [this.idcard.status(), this.sigpad.status(), ...this.printers.statuses()];
+  }
+
+  private report(): void {
+    const seen = new Set<string>();
+    for (const status of this.list()) {
+      seen.add(status.id);
+      const json = JSON.stringify(status);
+      if (this.last.get(status.id) !== json) {
+        this.last.set(status.id, json);
+        this.events.changed(status);
+      }
+    }
+    // A queue deleted in CUPS disappears from the list: say it is gone.
+    for (const [id, json] of this.last) {
+      if (seen.has(id)) continue;
+      this.last.delete(id);
+      this.events.changed({ ...(JSON.parse(json) as DeviceStatus), state: 'absent' });
+    }
+  }
+
+  private async withReport<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } finally {
+      this.report();
+    }
+  }
+
+  readIdCard(): Promise<IdentityCard> {
+    return this.withReport(() => this.idcard.read());
+  }
+
+  private addInk(stroke: number, point: SignaturePoint): void {
+    if (this.ink && this.ink.stroke !== stroke) this.flushInk();
+    this.ink ??= { stroke, points: [] };
+    this.ink.points.push(point);
+    this.inkTimer ??= setTimeout(() => this.flushInk(), INK_FLUSH_MS);
+  }
+
+  private flushInk(): void {
+    if (this.inkTimer) clearTimeout(this.inkTimer);
+    this.inkTimer = null;
+    if (this.ink && this.ink.points.length > 0) this.events.ink(this.ink);
+    this.ink = null;
+  }
+
+  sigpadStart(): Promise<{ width: number; height: number }> {
+    return this.withReport(() => this.sigpad.begin());
+  }
+
+  sigpadClear(): Promise<void> {
+    return this.sigpad.clear();
+  }
+
+  async sigpadConfirm(): Promise<Signature> {
+    this.flushInk();
+    return this.withReport(() => this.sigpad.confirm());
+  }
+
+  sigpadCancel(): Promise<void> {
+    return this.withReport(() => this.sigpad.cancel());
+  }
+
+  /** A signature as a 600-dpi PNG for documents. */
+  async renderSignature(signature: Signature): Promise<{ png: Uint8Array; width: number; height: number }> {
+    const png = await renderSignaturePng(signature);
+    return { png: new Uint8Array(png), width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  }
+
+  async processPage(still: Uint8Array): Promise<{ jpeg: Uint8Array; width: number; height: number; detected: boolean }> {
+    const page = await processPage(still);
+    return { jpeg: new Uint8Array(page.jpeg), width: page.width, height: page.height, detected: page.detected };
+  }
+
+  print(role: PrinterRole, document: Uint8Array, copies: number, title: string): Promise<PrintResult> {
+    return this.withReport(() => this.printers.print({ role, document, copies, title }));
+  }
+
+  printTestPage(role: PrinterRole): Promise<PrintResult> {
+    return this.withReport(() => this.printers.printTestPage(role));
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.polling;
+    await Promise.allSettled([this.idcard.close(), this.sigpad.close()]);
+  }
+}

@@ -1,0 +1,44 @@
+import { DeviceManager, type DeviceManagerOptions } from './device-manager.ts';
+import { serveRpc, type RpcMessage, type RpcPort } from './rpc.ts';
+
+// The device process: the DeviceManager in a process of its own, answering the core over the IPC channel. A
+// native driver that crashes takes down this process only; the core starts it again.
+const port: RpcPort = {
+  postMessage: (message: RpcMessage) => process.send?.(message),
+  on: (_event, listener) => process.on('message', (m) => listener(m as RpcMessage)),
+};
+
+const options = JSON.parse(process.env.DOORSTEP_DEVICE_OPTIONS ?? '{}') as DeviceManagerOptions;
+let emit: (event: string, payload: unknown) => void = () => undefined;
+const manager = new DeviceManager(options, {
+  changed: (status) => emit('changed', status),
+  ink: (batch) => emit('ink', batch),
+  cleared: () => emit('cleared', {}),
+});
+
+emit = serveRpc(port, {
+  list: () => manager.list(),
+  readIdCard: () => manager.readIdCard(),
+  sigpadStart: () => manager.sigpadStart(),
+  sigpadClear: () => manager.sigpadClear(),
+  sigpadConfirm: () => manager.sigpadConfirm(),
+  sigpadCancel: () => manager.sigpadCancel(),
+  renderSignature: (signature: Parameters<DeviceManager['renderSignature']>[0]) => manager.renderSignature(signature),
+  processPage: (still: Uint8Array) => manager.processPage(still),
+  print: (...args: Parameters<DeviceManager['print']>) => manager.print(...args),
+  printTestPage: (role: Parameters<DeviceManager['printTestPage']>[0]) => manager.printTestPage(role),
+  close: async () => {
+    await manager.close();
+    setImmediate(() => process.exit(0));
+  },
+});
+
+// Without the core there is nothing to serve: go when it goes.
+process.on('disconnect', () => {
+  void manager.close().finally(() => process.exit(0));
+});
+
+manager.start().then(
+  () => emit('started', {}),
+  (error: unknown) => emit('failed', { message: String((error as Error)?.message ?? error) }),
+);

@@ -1,0 +1,90 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MethodName } from '../../../electron/contract/api.ts';
+import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { EventName } from '../../../electron/contract/events.ts';
+import { IdentityCard } from '../../../electron/contract/identity.ts';
+import { dispatch } from '../../../electron/core/dispatch.ts';
+import { openStation, startDevices, type Station } from '../../../electron/core/station.ts';
+import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';
+import { syntheticStill, tiltedPage } from '../../../scripts/lib/synthetic-still.ts';
+
+
+let station: Station;
+const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-devices-'));
+const events: { event: EventName; payload: unknown }[] = [];
+
+beforeAll(async () => {
+  station = openStation({ dataDir, mode: 'web' });
+  station.bus.subscribe((event, payload) => events.push({ event, payload }));
+  await startDevices(station, { simulate: true });
+});
+
+afterAll(async () => {
+  await station.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call(method: MethodName, input: unknown = {}) {
+  const reply = await dispatch(station.handlers, method, input, { transport: 'http' }, station.logger);
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
+  return reply.value;
+}
+
+describe('simulated devices through the contract, in the device worker', () => {
+  it('lists the simulated reader, pad and printers with their roles', async () => {
+    const list = (await call('devicesList')) as DeviceStatus[];
+    const kinds = list.map((d) => d.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['idcard', 'sigpad', 'printer']));
+    expect(list.find((d) => d.kind === 'idcard')).toMatchObject({ state: 'ready', simulated: true });
+    expect(list.find((d) => d.kind === 'sigpad')).toMatchObject({ state: 'ready', simulated: true });
+    expect(list.filter((d) => d.kind === 'printer').flatMap((d) => d.roles).sort()).toEqual(['a4', 'photo', 'receipt']);
+  });
+
+  it('reads the simulated card over the pty into a checked identity', async () => {
+    const card = IdentityCard.parse(await call('idcardRead'));
+    const first = [...loadProfiles().values()][0]!;
+    expect(card.name).toBe(first.card.name);
+    expect(card.idNumber).toBe(first.card.idNumber);
+    expect(card.idNumberValid).toBe(true);
+    expect(card.photo).toMatchObject({ format: 'wlt', bytes: 1024, decoded: null, unavailableReason: 'idcard.photo-no-decoder' });
+  });
+
+  it('captures a signature from the pad with live ink, and stores it as a 600-dpi PNG', async () => {
+    const surface = (await call('sigpadStart')) as { width: number; height: number };
+    expect(surface.width).toBeGreaterThan(100);
+    await vi.waitFor(() => expect(events.some((e) => e.event === 'sigpadInk')).toBe(true), { timeout: 20_000 });
+    const attachment = (await call('sigpadConfirm')) as { sha256: string; mime: string; width: number };
+    expect(attachment).toMatchObject({ kind: 'signature', mime: 'image/png' });
+    const stored = station.attachments.get(attachment.sha256);
+    expect((await sharp(stored.bytes).metadata()).density).toBe(600);
+  });
+
+  it('straightens a scanned page and keeps it encrypted, addressed by its sha256', async () => {
+    const still = await syntheticStill({ width: 1600, height: 1200, page: tiltedPage(1600, 1200, 10, 0.05, 0.8), seed: 3 });
+    const { attachment, detected } = (await call('cameraSavePage', { image: Buffer.from(still).toString('base64') })) as {
+      attachment: { sha256: string; width: number; height: number };
+      detected: boolean;
+    };
+    expect(detected).toBe(true);
+    expect(attachment.height / attachment.width).toBeCloseTo(1.414, 1);
+    const row = station.db.prepare('SELECT sealed FROM attachments WHERE sha256 = ?').get(attachment.sha256) as { sealed: Buffer };
+    // Sealed at rest: the JPEG's own header is nowhere in the stored bytes.
+    expect(row.sealed.includes(Buffer.from([0xff, 0xd8, 0xff]))).toBe(false);
+    const preview = (await call('attachmentPreview', { sha256: attachment.sha256 })) as { mime: string; base64: string };
+    expect(preview.mime).toBe('image/jpeg');
+  });
+
+  it('prints the test page on a role and a garbled still is a clear input error', async () => {
+    expect(await call('printerTestPage', { role: 'photo' })).toMatchObject({ state: 'completed' });
+    const reply = await dispatch(station.handlers, 'cameraSavePage', { image: Buffer.from('not an image').toString('base64') }, { transport: 'http' }, station.logger);
+    expect(!reply.ok && reply.error.code).toBe('camera.bad-image');
+  });
+
+  it('reports device changes as events', () => {
+    expect(events.some((e) => e.event === 'deviceChanged')).toBe(true);
+  });
+});
