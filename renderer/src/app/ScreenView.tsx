@@ -5,6 +5,7 @@ import { MatterListScreen } from '../screens/MatterListScreen.tsx';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen.tsx';
 import { SearchScreen } from '../screens/SearchScreen.tsx';
 import { ServicesScreen } from '../screens/ServicesScreen.tsx';
+import { TechnicianScreen } from '../screens/TechnicianScreen.tsx';
 import type { Route } from './routes.ts';
 
 /** The screen for the top of the navigation stack. */
@@ -24,5 +25,7 @@ export function ScreenView({ route }: { route: Route | undefined }) {
       return <GuideScreen code={route.code} />;
     case 'placeholder':
       return <PlaceholderScreen service={route.service} />;
+    case 'technician':
+      return <TechnicianScreen />;
   }
 }

@@ -10,6 +10,8 @@ export type Route =
   | { screen: 'search'; query: string }
   | { screen: 'list'; lifeEvent: LifeEventSummary }
   | { screen: 'guide'; code: string }
-  | { screen: 'placeholder'; service: PlaceholderService };
+  | { screen: 'placeholder'; service: PlaceholderService }
+  /** The technician's device page (a PIN gate comes with staff login). */
+  | { screen: 'technician' };
 
 export type ScreenName = Route['screen'] | 'attract';

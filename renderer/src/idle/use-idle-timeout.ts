@@ -1,11 +1,19 @@
 import { useEffect, useEffectEvent } from 'react';
 import { isSpeaking } from '../speech/speak.ts';
 
-const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+/** Activity away from the screen (writing on the signature pad), announced with reportActivity(). */
+const DEVICE_ACTIVITY = 'doorstep-activity';
+const ACTIVITY = ['pointerdown', 'keydown', 'wheel', 'touchstart', DEVICE_ACTIVITY] as const;
+
+/** Someone is busy at the kiosk without touching the screen: the idle timeout starts again. */
+export function reportActivity(): void {
+  window.dispatchEvent(new Event(DEVICE_ACTIVITY));
+}
 
 /**
  * Calls `onIdle` after `timeoutSec` without a touch, so the next villager never sees the last one's screens.
- * Reading aloud counts as activity: a long guide may take longer than the timeout to hear.
+ * Reading aloud counts as activity: a long guide may take longer than the timeout to hear; so does writing on the
+ * signature pad (reportActivity).
  */
 export function useIdleTimeout(timeoutSec: number | null, active: boolean, onIdle: () => void): void {
   const fire = useEffectEvent(onIdle);

@@ -37,6 +37,15 @@ export function AttractScreen() {
         </p>
         <p className="attract__touch">{t('ui.attract.touch')}</p>
       </div>
+      {/* Discreet, in a corner, for the technician; a PIN gate comes with staff login. */}
+      <button
+        type="button"
+        className="attract__technician"
+        data-testid="open-technician"
+        onClick={() => nav.push({ screen: 'technician' })}
+      >
+        {t('ui.attract.technician')}
+      </button>
     </div>
   );
 }

@@ -12,17 +12,18 @@ export interface Kiosk {
 
 /**
  * A touch-screen page on the station, showing the attract screen. `clock` installs Playwright's fake clock before
- * any page script runs, so a test can fast-forward the idle timeout.
+ * any page script runs, so a test can fast-forward the idle timeout; `permissions` grants e.g. ['camera'] up front.
  */
 export async function openKiosk(
   browser: Browser,
   station: RunningStation,
-  options: { clock?: boolean; viewport?: { width: number; height: number } } = {},
+  options: { clock?: boolean; viewport?: { width: number; height: number }; permissions?: string[] } = {},
 ): Promise<Kiosk> {
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1920, height: 1080 },
     hasTouch: true,
     locale: 'zh-CN',
+    permissions: options.permissions,
   });
   const page = await context.newPage();
   const problems: string[] = [];

@@ -8,14 +8,21 @@ export interface KioskSuite {
   open(options?: Parameters<typeof openKiosk>[2]): Promise<Kiosk>;
 }
 
+export interface SuiteOptions {
+  /** Extra `station serve` arguments, e.g. ['--simulate'] for the simulated devices. */
+  stationArgs?: string[];
+  /** Extra Chromium flags (a fake camera); a function runs in beforeAll, so it can make the files they name. */
+  chromiumArgs?: () => string[] | Promise<string[]>;
+}
+
 /** One station and one browser for a test file, started before its tests and stopped after them. */
-export function kioskSuite(config?: Record<string, unknown>): KioskSuite {
+export function kioskSuite(config?: Record<string, unknown>, options: SuiteOptions = {}): KioskSuite {
   let station: RunningStation | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
     // The browser first: a missing Chromium fails before a station is started for nothing.
-    browser = await launchChromium();
-    station = await startStation(config);
+    browser = await launchChromium((await options.chromiumArgs?.()) ?? []);
+    station = await startStation(config, options.stationArgs);
   });
   afterAll(async () => {
     await browser?.close();
