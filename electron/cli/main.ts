@@ -1,12 +1,15 @@
 import { StationError, ValidationError } from '../contract/errors.ts';
 import { message } from '../core/messages.ts';
 import type { Command, Io } from './command.ts';
+import { caseList, caseShow } from './commands/cases.ts';
 import { catalogExport, catalogImport, catalogSearch } from './commands/catalog.ts';
 import { deadline } from './commands/deadline.ts';
+import { docCommand } from './commands/doc.ts';
 import { doctor } from './commands/doctor.ts';
 import { guidePdfCommand } from './commands/guide.ts';
 import { idcardDecode, idcardRead } from './commands/idcard.ts';
 import { serve } from './commands/serve.ts';
+import { staffAdd } from './commands/staff.ts';
 
 const commands: Command[] = [
   serve,
@@ -18,6 +21,10 @@ const commands: Command[] = [
   idcardDecode,
   idcardRead,
   doctor,
+  caseList,
+  caseShow,
+  staffAdd,
+  docCommand,
 ];
 
 function help(): string {

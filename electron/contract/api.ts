@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HandlingLevel, LifeEventId, Matter, MatterCode, MatterTag, TimeLimit } from './catalog.ts';
+import { CaseDetail, CaseState, CaseSummary, IntakeInput } from './cases.ts';
 import { Attachment, DeviceStatus } from './devices.ts';
 import { IdentityCard } from './identity.ts';
 import { method, type MethodSpec } from './method.ts';
@@ -64,6 +65,10 @@ export const PrintResult = z.strictObject({
 export type PrintResult = z.infer<typeof PrintResult>;
 
 const Empty = z.strictObject({});
+/** The signed-in clerk's or agent's session token (staffLogin). */
+const Session = z.string().min(16).max(100);
+const CaseNo = z.string().min(5).max(40);
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
 export const PrinterRole = z.enum(['receipt', 'a4', 'photo']);
 
@@ -115,6 +120,64 @@ export const api = {
     'A small preview image of a stored page or signature.',
   ),
   printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer."),
+  staffList: method(
+    Empty,
+    z.array(z.strictObject({ id: z.int(), name: z.string(), role: z.enum(['clerk', 'agent', 'admin', 'technician']) })),
+    'Active staff of this station, for the sign-in screen.',
+  ),
+  staffLogin: method(
+    z.strictObject({ staffId: z.int().positive(), pin: z.string().max(12) }),
+    z.strictObject({ session: Session, staffId: z.int(), name: z.string(), role: z.enum(['clerk', 'agent', 'admin', 'technician']), expiresAt: z.iso.datetime() }),
+    'Signs a clerk or agent in with their PIN; 5 wrong PINs lock the account for 5 minutes.',
+  ),
+  staffLogout: method(z.strictObject({ session: Session }), z.strictObject({}), 'Signs out.'),
+  applicantCheck: method(
+    z.strictObject({ session: Session.optional(), idNumber: z.string().regex(/^\d{17}[\dXx]$/), matterCode: z.string() }),
+    z.strictObject({ rongque: z.boolean(), blacklisted: z.boolean(), reason: z.string().nullable(), dueDate: z.iso.date() }),
+    'Before intake: whether 容缺 is open to this applicant for this matter (and why not), and the promised date.',
+  ),
+  caseIntake: method(
+    IntakeInput,
+    z.strictObject({ caseNo: CaseNo, dueDate: z.iso.date(), state: CaseState, created: z.boolean() }),
+    'Takes a case in: checks form, materials, 容缺 and blacklist, then writes it in one transaction.',
+  ),
+  caseList: method(
+    z.strictObject({ session: Session, view: z.enum(['today', 'due-soon', 'overdue', 'owed', 'recent']), page: z.int().min(0).default(0) }),
+    z.array(CaseSummary),
+    "The clerk's desk: today's cases, due soon, overdue (in working days), 容缺 owed, recent.",
+  ),
+  caseFind: method(z.strictObject({ session: Session, query: z.string().min(1).max(60) }), z.array(CaseSummary), 'Cases by ID number, full name or case number.'),
+  caseGet: method(z.strictObject({ session: Session, caseNo: CaseNo }), CaseDetail, 'Everything about one case, with its full history.'),
+  caseTransition: method(
+    z.strictObject({
+      session: Session,
+      caseNo: CaseNo,
+      action: z.enum(['forward', 'review', 'notice', 'requestSupplement', 'supplementProvided', 'approve', 'reject', 'resultReady', 'deliver', 'close', 'withdraw']),
+      detail: z.record(z.string(), z.string().max(200)).default({}),
+    }),
+    CaseSummary,
+    'Moves a case on; the state machine refuses what cannot happen.',
+  ),
+  caseSupply: method(
+    z.strictObject({ session: Session, caseNo: CaseNo, materialId: z.string(), pages: z.array(Sha256).max(50) }),
+    CaseSummary,
+    'A 容缺 material handed in after intake.',
+  ),
+  caseProgress: method(
+    z.strictObject({ idNumber: z.string().regex(/^\d{17}[\dXx]$/) }),
+    z.array(z.strictObject({ caseNo: CaseNo, matterName: z.string(), state: CaseState, dueDate: z.iso.date() })),
+    "查进度: a villager's own cases by the card on the reader.",
+  ),
+  docPrint: method(
+    z.strictObject({ session: Session.optional(), caseNo: CaseNo, document: z.enum(['receipt', 'rongque', 'mandate']) }),
+    PrintResult,
+    'Prints a case document: the 受理单 (代办受理单), the 容缺受理单 or the 委托书.',
+  ),
+  noticePrint: method(
+    z.strictObject({ session: Session.optional(), matterCode: z.string(), applicantName: z.string().min(1).max(60), missing: z.array(z.string()).min(1) }),
+    PrintResult,
+    'Prints the 一次性告知单: every missing material, once.',
+  ),
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FormSchema } from './forms.ts';
 
 /** Why a material may be waived (减材料 / 无证明), after DESIGN.md §2. */
 export const ExemptionKind = z.enum([
@@ -115,6 +116,8 @@ export const Matter = z.strictObject({
   proxyAllowed: z.boolean(),
   /** Secondary materials may be supplied later (容缺受理). */
   rongque: z.boolean(),
+  /** The application form, as ticks and choices; matters without one take only the card and a signature. */
+  form: FormSchema.optional(),
   /** Public link of the guide; the QR code falls back to the guide text when absent. */
   publicUrl: z.url().optional(),
 });

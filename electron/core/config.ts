@@ -6,6 +6,10 @@ import { parseOrThrow } from '../contract/validate.ts';
 
 /** Per-station settings a technician may change, kept as `station.json` in the data directory. */
 export const StationConfig = z.strictObject({
+  /** Printed on receipts and notices. */
+  stationName: z.string().min(2).max(40).default('村（社区）便民服务站'),
+  /** The line an applicant may call about a case, printed on documents. */
+  stationPhone: z.string().max(20).default(''),
   idleTimeoutSec: z.int().min(15).max(3600).default(90),
   defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   /** Serial port of the window's ID-card reader; the first USB serial adapter when not set. */

@@ -1,7 +1,20 @@
 import sharp from 'sharp';
+import { StationError } from '../contract/errors.ts';
+import type { Actor } from './cases/case-service.ts';
+import { chinaDay } from './cases/china-day.ts';
 import type { Handlers } from './dispatch.ts';
 import { guidePdf } from './guide/guide-document.ts';
+import { requireRole, type Role } from './security/staff-service.ts';
 import { devicesOf, type Station } from './station.ts';
+
+class NotSelfServiceError extends StationError {
+  constructor(matter: string) {
+    super('cases.not-self-service', `${matter} is not a self-service matter`, { params: { matter }, kind: 'input' });
+  }
+}
+
+/** Who may take cases in and work on them at the window. */
+const CASE_ROLES: Role[] = ['clerk', 'agent', 'admin'];
 
 /** Previews are for the screen: small and quick to send. */
 const PREVIEW_PX = 480;
@@ -9,6 +22,13 @@ const PREVIEW_PX = 480;
 /** The contract's implementation: each method a thin call into one service. */
 export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
   const devices = () => devicesOf(station);
+  /** The signed-in staff member behind a session, with a role that may do this. */
+  const staffActor = (session: string, roles: Role[] = CASE_ROLES): Actor => {
+    const s = station.staff.resolve(session);
+    requireRole(s, ...roles);
+    return { staffId: s.staffId };
+  };
+  const optionalActor = (session: string | undefined): Actor => (session === undefined ? null : staffActor(session));
   return {
     appInfo: () => ({
       name: 'Doorstep',
@@ -67,6 +87,62 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
       const png = attachment.mime === 'image/png';
       const preview = await (png ? image.png() : image.jpeg({ quality: 70 })).toBuffer();
       return { mime: png ? 'image/png' : 'image/jpeg', base64: preview.toString('base64') };
+    },
+    staffList: () =>
+      station.staff
+        .list()
+        .filter((s) => s.active)
+        .map((s) => ({ id: s.id, name: s.displayName, role: s.role })),
+    staffLogin: async ({ staffId, pin }) => {
+      const session = await station.staff.login(staffId, pin);
+      const name = station.staff.list().find((s) => s.id === staffId)?.displayName ?? '';
+      return { session: session.token, staffId, name, role: session.role, expiresAt: session.expiresAt };
+    },
+    staffLogout: ({ session }) => {
+      station.staff.logout(session);
+      return {};
+    },
+    applicantCheck: ({ session, idNumber, matterCode }) => {
+      optionalActor(session);
+      const matter = station.catalog.matter(matterCode);
+      const reason = station.cases.blacklistReason(idNumber);
+      return {
+        rongque: matter.rongque && reason === null,
+        blacklisted: reason !== null,
+        reason,
+        dueDate: station.cases.dueDate(matter, chinaDay(new Date())),
+      };
+    },
+    caseIntake: (input) => {
+      if (input.channel === 'kiosk') {
+        const matter = station.catalog.matter(input.matterCode);
+        if (!matter.selfService) throw new NotSelfServiceError(matter.name);
+      }
+      const actor = input.channel === 'window' || input.session !== undefined ? staffActor(input.session ?? '') : null;
+      return station.cases.intake(input, actor);
+    },
+    caseList: ({ session, view, page }) => {
+      staffActor(session);
+      return station.cases.list(view, page);
+    },
+    caseFind: ({ session, query }) => station.cases.find(query, staffActor(session)),
+    caseGet: ({ session, caseNo }) => station.cases.get(caseNo, staffActor(session)),
+    caseTransition: ({ session, caseNo, action, detail }) => station.cases.transition(caseNo, action, staffActor(session), detail),
+    caseSupply: ({ session, caseNo, materialId, pages }) => station.cases.supplyMaterial(caseNo, materialId, pages, staffActor(session)),
+    caseProgress: ({ idNumber }) => station.cases.progress(idNumber),
+    docPrint: async ({ session, caseNo, document }) => {
+      const actor = optionalActor(session);
+      const pdf = await station.documents.render(caseNo, document, actor, new Date());
+      const job = await devices().print(document === 'mandate' ? 'a4' : 'receipt', pdf, 1, `${document}-${caseNo}`);
+      return { jobId: String(job.jobId), queue: job.queue, state: job.state };
+    },
+    noticePrint: async ({ session, matterCode, applicantName, missing }) => {
+      const actor = optionalActor(session);
+      const noticeNo = station.cases.registerNotice(matterCode, missing, actor);
+      const clerk = actor === null ? undefined : station.staff.list().find((s) => s.id === actor.staffId)?.displayName;
+      const pdf = await station.documents.notice(matterCode, { name: applicantName }, missing, clerk, noticeNo, new Date());
+      const job = await devices().print('receipt', pdf, 1, `notice-${noticeNo}`);
+      return { jobId: String(job.jobId), queue: job.queue, state: job.state };
     },
     printerTestPage: async ({ role }) => {
       const job = await devices().printTestPage(role);

@@ -8,6 +8,8 @@ import { AttachmentStore } from './attachments/attachment-store.ts';
 import { CalendarHolder } from './calendar/calendar-holder.ts';
 import { WorkingCalendar } from './calendar/working-calendar.ts';
 import { readCatalogFile } from './catalog/catalog-file.ts';
+import { CaseDocuments } from './cases/case-documents.ts';
+import { CaseService } from './cases/case-service.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import { SynonymFile, type SynonymTable } from './catalog/search-index.ts';
 import { loadConfig, type StationConfig } from './config.ts';
@@ -17,10 +19,12 @@ import { EventBus } from './event-bus.ts';
 import { createHandlers } from './handlers.ts';
 import { fileLogger, type Logger } from './log.ts';
 import { appRoot, assetPath, migrationsDir } from './paths.ts';
+import { AuditLog } from './security/audit-log.ts';
 import { FieldCipher } from './security/field-cipher.ts';
 import { FileKeyProtector } from './security/file-key-protector.ts';
 import type { KeyProtector } from './security/key-protector.ts';
 import { loadStationKeys } from './security/key-store.ts';
+import { StaffService } from './security/staff-service.ts';
 import type { StationKeys } from './security/station-keys.ts';
 
 export interface StationOptions {
@@ -43,6 +47,10 @@ export interface Station {
   readonly catalog: CatalogService;
   readonly calendar: CalendarHolder;
   readonly attachments: AttachmentStore;
+  readonly audit: AuditLog;
+  readonly staff: StaffService;
+  readonly cases: CaseService;
+  readonly documents: CaseDocuments;
   readonly handlers: Handlers;
   /** The devices, once started (`startDevices`); commands that need none never start them. */
   devices: DeviceHost | null;
@@ -86,6 +94,12 @@ export function openStation(options: StationOptions): Station {
     const catalog = new CatalogService(db, shippedCatalog(), shippedSynonyms());
     catalog.onUpdated((version) => bus.emit('catalogUpdated', { version }));
     const version = (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+    const cipher = new FieldCipher(keys);
+    const audit = new AuditLog(db, keys);
+    const calendar = new CalendarHolder(shippedCalendar());
+    const attachments = new AttachmentStore(db, cipher);
+    const staff = new StaffService(db, keys, audit);
+    const cases = new CaseService(db, keys, cipher, catalog, calendar, audit);
     const station: Omit<Station, 'handlers'> = {
       dataDir: options.dataDir,
       mode: options.mode,
@@ -96,8 +110,12 @@ export function openStation(options: StationOptions): Station {
       bus,
       keys,
       catalog,
-      calendar: new CalendarHolder(shippedCalendar()),
-      attachments: new AttachmentStore(db, new FieldCipher(keys)),
+      calendar,
+      attachments,
+      audit,
+      staff,
+      cases,
+      documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
       devices: null,
       async close() {
         await this.devices?.close();

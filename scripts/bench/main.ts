@@ -1,3 +1,4 @@
+import { benchCases } from './cases.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchGuidePdf } from './guide-pdf.ts';
 import { benchIdCard } from './idcard.ts';
@@ -13,6 +14,7 @@ const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['signature PNG', benchSignaturePng],
   ['ID card reader', benchIdCard],
   ['document camera page', benchPageProcess],
+  ['cases at a million', benchCases],
 ];
 
 const only = process.argv.slice(2);

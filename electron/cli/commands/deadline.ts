@@ -5,7 +5,7 @@ import { withStation } from '../open.ts';
 
 class BadDaysError extends StationError {
   constructor(text: string) {
-    super('calendar.bad-days', `not a whole number of working days: ${text}`, { params: { text: text.slice(0, 20) }, kind: 'input' });
+    super('cli.bad-days', `not a whole number of working days: ${text}`, { params: { text: text.slice(0, 20) }, kind: 'input' });
   }
 }
 

@@ -1,0 +1,39 @@
+import { StationError } from '../../contract/errors.ts';
+
+export class UnknownCaseError extends StationError {
+  constructor(caseNo: string) {
+    super('cases.unknown-case', `no case ${caseNo}`, { params: { caseNo: caseNo.slice(0, 40) }, kind: 'input' });
+  }
+}
+
+/** Required materials are neither handed in, waived, nor promised: print the 一次性告知单 instead of a case. */
+export class MaterialsMissingError extends StationError {
+  constructor(readonly missing: { id: string; name: string }[]) {
+    super('cases.materials-missing', `materials missing: ${missing.map((m) => m.id).join(', ')}`, {
+      params: { count: missing.length, names: missing.map((m) => m.name).join('、') },
+      kind: 'input',
+    });
+  }
+}
+
+export class MaterialError extends StationError {
+  constructor(
+    code: 'cases.unknown-material' | 'cases.exemption-not-allowed' | 'cases.rongque-not-allowed' | 'cases.bad-due-date',
+    material: string,
+  ) {
+    super(code, `${code}: ${material}`, { params: { material }, kind: 'input' });
+  }
+}
+
+/** People on the integrity blacklist lose the 容缺 green channel; the clerk sees why. */
+export class BlacklistedError extends StationError {
+  constructor(reason: string) {
+    super('cases.blacklisted', 'applicant is on the integrity blacklist: no 容缺', { params: { reason }, kind: 'input' });
+  }
+}
+
+export class BadIdNumberError extends StationError {
+  constructor() {
+    super('cases.bad-id-number', 'the ID number fails its check digit or date', { kind: 'input' });
+  }
+}

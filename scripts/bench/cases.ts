@@ -1,0 +1,139 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gb11643CheckChar } from '../../native/idcard/id-number.ts';
+import { CaseService } from '../../electron/core/cases/case-service.ts';
+import { chinaDay } from '../../electron/core/cases/china-day.ts';
+import { nameHash } from '../../electron/core/cases/person-store.ts';
+import { AuditLog } from '../../electron/core/security/audit-log.ts';
+import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
+import { idNumberHash } from '../../electron/core/security/id-number-hash.ts';
+import { openStation, type Station } from '../../electron/core/station.ts';
+import { percentile, type Figure } from './report.ts';
+
+const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
+const PEOPLE = Math.ceil(CASES / 3);
+const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗';
+const GIVEN = '秀英桂兰建国志强丽华明军红梅玉兰德华春生';
+const STATES = ['received', 'forwarded', 'in_review', 'public_notice', 'approved', 'result_ready', 'delivered', 'closed'] as const;
+
+/** A distinct, valid ID number per person: the birth date walks day by day, the sequence number by the 20,000s. */
+function idNumber(i: number): string {
+  const birth = new Date(Date.UTC(1940, 0, 1) + (i % 20_000) * 86_400_000).toISOString().slice(0, 10).replaceAll('-', '');
+  const base = `430702${birth}${String(Math.floor(i / 20_000) % 1000).padStart(3, '0')}`;
+  return base + gb11643CheckChar(base);
+}
+
+/** A million cases written straight into the real schema, sealed as the service seals them; fast but faithful. */
+function fill(station: Station): string[] {
+  const { db, keys } = station;
+  const cipher = new FieldCipher(keys);
+  const ids: string[] = [];
+  db.pragma('synchronous = OFF');
+  const person = db.prepare('INSERT INTO persons (id, id_hash, name_hash, sealed, updated_at) VALUES (?, ?, ?, ?, ?)');
+  const kase = db.prepare(
+    `INSERT INTO cases (id, case_no, request_id, matter_code, matter_name, person_id, channel, proxy, state, received_at,
+       received_day, due_date, sealed, owed, owed_due) VALUES (?, ?, ?, ?, ?, ?, 'window', 0, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const material = db.prepare("INSERT INTO case_materials (case_id, material_id, name, status, pages) VALUES (?, ?, ?, 'provided', '[]')");
+  const event = db.prepare("INSERT INTO case_events (id, case_id, seq, type, at, station, state, detail, pushed_at) VALUES (?, ?, 1, 'received', ?, 'BENCH', ?, '{}', ?)");
+  const matters = station.catalog.current().matters;
+  const start = Date.UTC(2023, 0, 3);
+  const span = Date.UTC(2026, 10, 1) - start;
+  const batch = 20_000;
+  // Everyone first, so each case can point at any person.
+  for (let from = 0; from < PEOPLE; from += batch) {
+    db.transaction(() => {
+      for (let i = from; i < Math.min(from + batch, PEOPLE); i++) {
+        const id = idNumber(i);
+        ids.push(id);
+        const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 3) % GIVEN.length]!;
+        const data = JSON.stringify({ name, idNumber: id, gender: '女', birthDate: '1955-01-01', address: '湖南省津市市毛里湖镇' });
+        person.run(i + 1, idNumberHash(keys, id), nameHash(keys, name), cipher.sealText(data, fieldAad('person', i + 1, 'data')), '2026-01-01T00:00:00Z');
+      }
+    })();
+  }
+  for (let from = 0; from < CASES; from += batch) {
+    db.transaction(() => {
+      for (let i = from; i < Math.min(from + batch, CASES); i++) {
+        const at = new Date(start + Math.floor((i / CASES) * span));
+        const day = chinaDay(at);
+        const due = chinaDay(new Date(at.getTime() + 14 * 86_400_000));
+        const matter = matters[i % matters.length]!;
+        const state = STATES[i % STATES.length]!;
+        kase.run(i + 1, `BENCH-${day.replaceAll('-', '')}-${String(i).padStart(7, '0')}`, `bench-${i}`, matter.code, matter.name,
+          1 + ((i * 7919) % PEOPLE), state, at.toISOString(), day, due,
+          cipher.sealText('{"form":{}}', fieldAad('case', i + 1, 'data')), i % 50 === 0 ? 1 : 0, i % 50 === 0 ? due : null);
+        material.run(i + 1, 'id-card', '居民身份证');
+        material.run(i + 1, 'form', '申请表');
+        event.run(randomUUID(), i + 1, at.toISOString(), state, at.toISOString());
+      }
+    })();
+  }
+  db.pragma('synchronous = FULL');
+  db.exec('ANALYZE');
+  return ids;
+}
+
+function timed(runs: number, work: (i: number) => void): number[] {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    work(i);
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+/** The clerk's desk and intake against a station holding a million cases. */
+export async function benchCases(): Promise<Figure[]> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-bench-cases-'));
+  const station = openStation({ dataDir, mode: 'web' });
+  try {
+    const t = performance.now();
+    const ids = fill(station);
+    const fillMs = performance.now() - t;
+    const cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys));
+    const clerk = { staffId: await station.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
+
+    const find = timed(300, (i) => cases.find(ids[(i * 104729) % ids.length]!, clerk));
+    const overdue = timed(50, (i) => cases.list('overdue', i));
+
+    const matter = station.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
+    const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
+    const page = station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
+    const form: Record<string, string | boolean | string[]> = {};
+    for (const f of matter.form?.fields ?? []) {
+      form[f.id] = f.type === 'tick' ? true : f.type === 'single' ? f.choices[0]!.value : f.type === 'multiple' ? [f.choices[0]!.value] : f.type === 'date' ? chinaDay(new Date()) : '13800000000';
+    }
+    const intake = timed(100, (i) =>
+      cases.intake(
+        {
+          requestId: randomUUID(),
+          channel: 'window',
+          matterCode: matter.code,
+          applicant: { name: '王秀英', idNumber: ids[i]!, gender: '女', birthDate: '1955-01-01', address: '湖南省津市市' },
+          form,
+          materials: matter.materials.map((m) =>
+            m.exemptions[0] ? { materialId: m.id, status: 'exempt' as const, exemption: m.exemptions[0].kind } : { materialId: m.id, status: 'provided' as const, pages: [page] },
+          ),
+          applicantSignature: signature,
+        },
+        clerk,
+      ),
+    );
+    const findP95 = percentile(find, 95);
+    const overdueP95 = percentile(overdue, 95);
+    const intakeP50 = percentile(intake, 50);
+    return [
+      { name: `cases in the database (filled in ${(fillMs / 1000).toFixed(0)} s)`, value: CASES, unit: 'cases' },
+      { name: 'find by ID number (with its audit entry): p95', value: findP95, unit: 'ms', goal: { text: '< 2 ms', met: findP95 < 2 } },
+      { name: 'a page of the overdue list: p95', value: overdueP95, unit: 'ms', goal: { text: '< 20 ms', met: overdueP95 < 20 } },
+      { name: 'intake commit (case + events + materials, synchronous=FULL): p50', value: intakeP50, unit: 'ms', goal: { text: '< 10 ms', met: intakeP50 < 10 } },
+    ];
+  } finally {
+    await station.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}

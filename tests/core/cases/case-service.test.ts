@@ -1,0 +1,168 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../electron/contract/errors.ts';
+import { BlacklistedError, MaterialError, MaterialsMissingError, UnknownCaseError } from '../../../electron/core/cases/case-errors.ts';
+import { CaseService } from '../../../electron/core/cases/case-service.ts';
+import { chinaDay } from '../../../electron/core/cases/china-day.ts';
+import { TransitionError } from '../../../electron/core/cases/state-machine.ts';
+import { AuditLog } from '../../../electron/core/security/audit-log.ts';
+import { FieldCipher } from '../../../electron/core/security/field-cipher.ts';
+import { openStation, type Station } from '../../../electron/core/station.ts';
+import { fakeScan, intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
+import { tempDir } from '../../helpers/tmp.ts';
+
+let station: Station;
+let clock: Date;
+let cases: CaseService;
+let clerk: { staffId: number };
+
+beforeEach(async () => {
+  station = openStation({ dataDir: tempDir(), mode: 'web' });
+  clock = new Date('2025-01-20T02:00:00Z'); // Mon 2025-01-20, 10:00 in China
+  cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys), () => clock);
+  clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap') };
+});
+
+afterEach(async () => {
+  await station.close();
+});
+
+const matter = (shortName: string) => station.catalog.current().matters.find((m) => m.shortName === shortName || m.name.includes(shortName))!;
+const count = (table: string) => (station.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('intake', () => {
+  it('takes a case in with a due date in working days, one event, and every material', () => {
+    const aid = matter('医疗救助申请');
+    const result = cases.intake(intakeFor(aid, station.attachments, validForm(aid, '2025-01-20')), clerk);
+    // Mon 1-20 + 10 working days: 1-21..1-24 (4), Sun 1-26 make-up (5), Mon 1-27 (6), off 1-28..2-4, 2-5..2-7 (9), Sat 2-8 make-up (10).
+    expect(result).toMatchObject({ dueDate: '2025-02-08', state: 'received', created: true });
+    expect(result.caseNo).toMatch(new RegExp(`^${cases.station}-20250120-0001$`));
+    const detail = cases.get(result.caseNo, clerk);
+    expect(detail.applicant).toEqual(VILLAGER);
+    expect(detail.materials.map((m) => m.materialId)).toEqual(aid.materials.map((m) => m.id));
+    expect(detail.history.map((e) => [e.seq, e.type, e.state])).toEqual([[1, 'received', 'received']]);
+    expect(detail.firstAskedBy).toBe(String(clerk.staffId));
+  });
+
+  it('makes one case of a double-tapped submit', () => {
+    const elderly = matter('老年优待证');
+    const input = intakeFor(elderly, station.attachments, validForm(elderly, '2025-01-20'));
+    const first = cases.intake(input, null);
+    const second = cases.intake(input, null);
+    expect(second).toEqual({ ...first, created: false });
+    expect(count('cases')).toBe(1);
+    expect(count('case_events')).toBe(1);
+    expect(first.dueDate).toBe('2025-01-20'); // 即办
+  });
+
+  it('refuses a case with required materials missing, naming them all, and writes nothing', () => {
+    const aid = matter('医疗救助申请');
+    const input = intakeFor(aid, station.attachments, validForm(aid, '2025-01-20'));
+    const required = aid.materials.filter((m) => m.requirement === 'required');
+    input.materials = input.materials.filter((m) => !required.some((r) => r.id === m.materialId));
+    let error: unknown;
+    try {
+      cases.intake(input, null);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MaterialsMissingError);
+    expect((error as MaterialsMissingError).missing.map((m) => m.id)).toEqual(required.map((m) => m.id));
+    expect(count('cases') + count('persons') + count('case_events')).toBe(0);
+  });
+
+  it('takes 容缺 with a promise and a due date, lists it as owed, and clears it when supplied', () => {
+    const m = station.catalog.current().matters.find((x) => x.rongque && x.materials.some((y) => y.requirement === 'secondary'))!;
+    const input = intakeFor(m, station.attachments, validForm(m, '2025-01-20'));
+    const secondary = m.materials.find((y) => y.requirement === 'secondary')!;
+    input.materials = input.materials.map((x) =>
+      x.materialId === secondary.id ? { materialId: x.materialId, status: 'promised' as const, dueDate: '2025-01-24', promiseSignature: fakeScan(station.attachments, 'promise', 'signature') } : x,
+    );
+    const { caseNo } = cases.intake(input, clerk);
+    expect(cases.list('owed').map((c) => [c.caseNo, c.owed, c.owedDue])).toEqual([[caseNo, 1, '2025-01-24']]);
+    const after = cases.supplyMaterial(caseNo, secondary.id, [fakeScan(station.attachments, 'late page')], clerk);
+    expect(after.owed).toBe(0);
+    expect(cases.list('owed')).toEqual([]);
+    expect(cases.get(caseNo, null).history.map((e) => e.type)).toEqual(['received', 'materialSupplied']);
+  });
+
+  it('gives no 容缺 to a blacklisted person, and none for a matter that does not allow it', () => {
+    const withRongque = station.catalog.current().matters.find((x) => x.rongque)!;
+    const promised = (mm: typeof withRongque) => {
+      const input = intakeFor(mm, station.attachments, validForm(mm, '2025-01-20'));
+      input.materials[0] = { materialId: mm.materials[0]!.id, status: 'promised', dueDate: '2025-01-24', promiseSignature: fakeScan(station.attachments, 'p', 'signature') };
+      return input;
+    };
+    station.db.prepare("INSERT INTO blacklist (id_hash, reason, listed_at, source) VALUES (?, '提供虚假材料', '2024-06-01', 'township')").run(cases['persons'].idHash(VILLAGER.idNumber));
+    expect(() => cases.intake(promised(withRongque), null)).toThrow(BlacklistedError);
+    const without = station.catalog.current().matters.find((x) => !x.rongque && x.materials.length > 0)!;
+    expect(() => cases.intake(promised(without), null)).toThrow(MaterialError);
+    expect(count('cases')).toBe(0);
+  });
+
+  it('reports every form error at once', () => {
+    const withForm = station.catalog.current().matters.find((x) => (x.form?.fields.filter((f) => f.required).length ?? 0) >= 2)!;
+    let error: unknown;
+    try {
+      cases.intake(intakeFor(withForm, station.attachments, {}), null);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.length).toBe(withForm.form!.fields.filter((f) => f.required).length);
+  });
+});
+
+describe('after intake', () => {
+  it('moves through the states with one event each and refuses what cannot happen', () => {
+    const aid = matter('医疗救助申请');
+    const { caseNo } = cases.intake(intakeFor(aid, station.attachments, validForm(aid, '2025-01-20')), clerk);
+    for (const action of ['forward', 'review', 'notice', 'approve', 'resultReady'] as const) cases.transition(caseNo, action, null);
+    expect(() => cases.transition(caseNo, 'forward', null)).toThrow(TransitionError);
+    cases.transition(caseNo, 'deliver', clerk, { method: 'post', trackingNo: 'SF1234567890' });
+    const closed = cases.transition(caseNo, 'close', clerk);
+    expect(closed.state).toBe('closed');
+    const history = cases.get(caseNo, null).history;
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(history.find((e) => e.type === 'deliver')?.detail).toEqual({ method: 'post', trackingNo: 'SF1234567890' });
+    expect(() => station.db.prepare("UPDATE case_events SET type = 'x'").run()).toThrow(/append-only/);
+  });
+
+  it('lists overdue and due-soon cases by working days as the days pass', () => {
+    const aid = matter('医疗救助申请');
+    const { caseNo } = cases.intake(intakeFor(aid, station.attachments, validForm(aid, '2025-01-20')), null);
+    expect(cases.list('today').map((c) => c.caseNo)).toEqual([caseNo]);
+    expect(cases.list('overdue')).toEqual([]);
+    clock = new Date('2025-02-06T02:00:00Z'); // Thu: due Sat 2-08 is within 3 working days
+    expect(cases.list('due-soon').map((c) => c.caseNo)).toEqual([caseNo]);
+    clock = new Date('2025-02-10T02:00:00Z');
+    expect(cases.list('overdue').map((c) => c.caseNo)).toEqual([caseNo]);
+    expect(cases.list('today')).toEqual([]);
+  });
+
+  it('finds cases by ID number, name and case number, auditing each look', () => {
+    const elderly = matter('老年优待证');
+    const { caseNo } = cases.intake(intakeFor(elderly, station.attachments, validForm(elderly, '2025-01-20')), null);
+    const before = count('audit_log');
+    expect(cases.find(VILLAGER.idNumber.toLowerCase(), clerk).map((c) => c.caseNo)).toEqual([caseNo]);
+    expect(cases.find(VILLAGER.name, clerk).map((c) => c.caseNo)).toEqual([caseNo]);
+    expect(cases.find(caseNo, clerk).map((c) => c.caseNo)).toEqual([caseNo]);
+    expect(cases.find('李四', clerk)).toEqual([]);
+    expect(count('audit_log')).toBe(before + 4);
+    expect(cases.progress(VILLAGER.idNumber)).toEqual([{ caseNo, matterName: elderly.name, state: 'received', dueDate: '2025-01-20' }]);
+    expect(() => cases.get('NOPE-20250101-0001', null)).toThrow(UnknownCaseError);
+  });
+
+  it('keeps names, ID numbers, addresses and answers encrypted at rest', () => {
+    const aid = matter('医疗救助申请');
+    cases.intake(intakeFor(aid, station.attachments, validForm(aid, '2025-01-20')), null);
+    const raw = JSON.stringify([station.db.prepare('SELECT * FROM persons').all(), station.db.prepare('SELECT sealed FROM cases').all()]);
+    for (const secret of [VILLAGER.name, VILLAGER.idNumber, VILLAGER.address, '13800000000']) expect(raw).not.toContain(secret);
+  });
+});
+
+describe('china day', () => {
+  it('is the calendar day in UTC+8 whatever the machine zone', () => {
+    expect(chinaDay(new Date('2025-01-19T16:00:00Z'))).toBe('2025-01-20');
+    expect(chinaDay(new Date('2025-01-19T15:59:59Z'))).toBe('2025-01-19');
+  });
+});
