@@ -1,4 +1,5 @@
-// Builds what runs outside Node's own TypeScript path: the renderer (Vite) and the Electron main + preload (esbuild).
+// Builds what runs outside Node's own TypeScript path: the renderer (Vite), and with esbuild the Node bundles in
+// dist/shell — the Electron main and preload, the device process beside them, and the station command.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 
@@ -16,24 +17,24 @@ if (!only || only === 'shell') {
     sourcemap: true,
     logLevel: 'warning',
     // Native modules and Electron itself stay outside the bundle (electron-builder unpacks natives from the asar).
-    external: ['electron', 'better-sqlite3', 'serialport', 'node-hid', 'sharp', 'onnxruntime-node'],
+    external: ['electron', 'better-sqlite3', 'serialport', 'node-hid', 'sharp', 'onnxruntime-node', 'tsx'],
   };
-  await esbuild({
+  const esm = {
     ...common,
-    entryPoints: ['electron/shell/main.ts'],
-    outfile: 'dist/shell/main.mjs',
     format: 'esm',
-    // Bundled CommonJS dependencies still call require() for Node built-ins.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  });
-  // The device process runs beside the main bundle (electron/core/devices/device-host.ts looks for it there).
-  await esbuild({
-    ...common,
-    entryPoints: { 'device-process': 'native/devices/device-process.ts' },
     outdir: 'dist/shell',
     outExtension: { '.js': '.mjs' },
-    format: 'esm',
+    // Bundled CommonJS dependencies still call require() for Node built-ins.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  };
+  // The device process must sit beside the bundles that start it (electron/core/devices/device-host.ts).
+  await esbuild({
+    ...esm,
+    entryPoints: {
+      main: 'electron/shell/main.ts',
+      'device-process': 'native/devices/device-process.ts',
+      station: 'electron/cli/main.ts',
+    },
   });
   // A sandboxed preload must be a single CommonJS file.
   await esbuild({ ...common, entryPoints: ['electron/shell/preload.ts'], outfile: 'dist/shell/preload.cjs', format: 'cjs' });

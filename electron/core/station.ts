@@ -129,9 +129,9 @@ export function openStation(options: StationOptions): Station {
   }
 }
 
-/** Starts the device worker for a station that serves a UI (the app, `station serve`). */
-export async function startDevices(station: Station, options: { simulate: boolean }): Promise<DeviceHost> {
-  station.devices = await DeviceHost.start(
+/** Starts the device process for a station that serves a UI (the app, `station serve`); it boots in the background. */
+export function startDevices(station: Station, options: { simulate: boolean }): DeviceHost {
+  station.devices = DeviceHost.start(
     { simulate: options.simulate, idcardPort: station.config.idcardPort, printerRoles: station.config.printers },
     station.bus,
     station.logger,

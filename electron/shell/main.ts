@@ -68,7 +68,7 @@ if (!app.requestSingleInstanceLock()) {
       mode: 'electron',
       keyProtector: safeStorageProtector(),
     });
-    await startDevices(station, { simulate: process.argv.includes('--simulate') });
+    startDevices(station, { simulate: process.argv.includes('--simulate') });
     serveRenderer(rendererDistDir());
     serveContractOverIpc(station, () => window?.webContents);
     createWindow();

@@ -15,7 +15,8 @@ export const doctor: Command = {
     );
     needPositionals(positionals, 0, this.usage);
     return withStation(values['data-dir'], async (station) => {
-      const devices = await startDevices(station, { simulate: values.simulate ?? false });
+      const devices = startDevices(station, { simulate: values.simulate ?? false });
+      await devices.whenReady();
       const list = await devices.list();
       if (values.json) {
         io.out(JSON.stringify(list));

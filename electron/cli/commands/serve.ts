@@ -32,7 +32,7 @@ export const serve: Command = {
 
     const dataDir = resolveDataDir(values['data-dir']);
     const station = openStation({ dataDir, mode: 'web' });
-    await startDevices(station, { simulate: values.simulate ?? false });
+    startDevices(station, { simulate: values.simulate ?? false });
     const server = await startWebServer(station, { port, rendererDir, token: process.env.STATION_TOKEN });
     io.out(`station ready: ${server.url}`);
     io.out(`kiosk: chromium --kiosk --app='${server.url}'`);

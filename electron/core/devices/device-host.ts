@@ -1,4 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus } from '../../contract/devices.ts';
 import { StationError } from '../../contract/errors.ts';
@@ -42,6 +43,8 @@ export class DeviceHost {
   private child: ChildProcess | null = null;
   private rpc: RpcClient | null = null;
   private closing = false;
+  /** Settles when the device process has started; calls wait for it rather than fail while it boots. */
+  private ready: Promise<void> = Promise.resolve();
 
   private constructor(
     private readonly options: DeviceManagerOptions,
@@ -49,10 +52,17 @@ export class DeviceHost {
     private readonly logger: Logger,
   ) {}
 
-  static async start(options: DeviceManagerOptions, bus: EventBus, logger: Logger): Promise<DeviceHost> {
+  /** Starts the device process in the background: the station serves its screens meanwhile. */
+  static start(options: DeviceManagerOptions, bus: EventBus, logger: Logger): DeviceHost {
     const host = new DeviceHost(options, bus, logger);
-    await host.spawn();
+    host.ready = host.spawn();
+    host.ready.catch((error: unknown) => logger.log('error', 'devices.start-failed', { error: String(error) }));
     return host;
+  }
+
+  /** Resolves once the devices are up (or rejects with why they are not). */
+  whenReady(): Promise<void> {
+    return this.ready;
   }
 
   private spawn(): Promise<void> {
@@ -62,6 +72,8 @@ export class DeviceHost {
       env: { ...process.env, ...env, DOORSTEP_DEVICE_OPTIONS: JSON.stringify(this.options) },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
+    // Booting the drivers must not slow the screens the villager is waiting for.
+    if (child.pid !== undefined) setPriority(child.pid, 10);
     const rpc = new RpcClient({
       postMessage: (message: RpcMessage) => child.send(message),
       on: (_event, listener) => child.on('message', (m) => listener(m as RpcMessage)),
@@ -81,7 +93,9 @@ export class DeviceHost {
       if (this.closing) return;
       this.logger.log('error', 'devices.process-exited', { code, signal });
       setTimeout(() => {
-        if (!this.closing) this.spawn().catch((error: unknown) => this.logger.log('error', 'devices.restart-failed', { error: String(error) }));
+        if (this.closing) return;
+        this.ready = this.spawn();
+        this.ready.catch((error: unknown) => this.logger.log('error', 'devices.restart-failed', { error: String(error) }));
       }, RESTART_DELAY_MS).unref();
     });
     return started;
@@ -93,8 +107,9 @@ export class DeviceHost {
     else if (event === 'cleared') this.bus.emit('sigpadCleared', {});
   }
 
-  private call<T>(method: string, args: unknown[] = []): Promise<T> {
-    if (!this.rpc || !this.child?.connected) return Promise.reject(new DeviceProcessFailedError('not running'));
+  private async call<T>(method: string, args: unknown[] = []): Promise<T> {
+    await this.ready;
+    if (!this.rpc || !this.child?.connected) throw new DeviceProcessFailedError('not running');
     return this.rpc.call<T>(method, args);
   }
 
@@ -140,6 +155,7 @@ export class DeviceHost {
 
   async close(): Promise<void> {
     this.closing = true;
+    await this.ready.catch(() => undefined);
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

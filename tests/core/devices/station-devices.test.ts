@@ -20,7 +20,7 @@ const events: { event: EventName; payload: unknown }[] = [];
 beforeAll(async () => {
   station = openStation({ dataDir, mode: 'web' });
   station.bus.subscribe((event, payload) => events.push({ event, payload }));
-  await startDevices(station, { simulate: true });
+  await startDevices(station, { simulate: true }).whenReady();
 });
 
 afterAll(async () => {
