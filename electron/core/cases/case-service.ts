@@ -12,10 +12,11 @@ import type { StationKeys } from '../security/station-keys.ts';
 import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
 import { chinaDay } from './china-day.ts';
-import { eventId } from './event-id.ts';
+import { uuid7 } from '../../contract/uuid7.ts';
 import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
-import { nextState, OPEN_STATES, type CaseAction } from './state-machine.ts';
+import { OPEN_STATES, type CaseAction } from '../../contract/case-states.ts';
+import { nextState } from './state-machine.ts';
 
 /** Who acted: a signed-in staff member, or null for a villager's self-service at the kiosk. */
 export type Actor = { staffId: number } | null;
@@ -198,7 +199,7 @@ export class CaseService {
   private appendEvent(caseId: number, seq: number, type: string, state: CaseState, actor: Actor, at: Date, detail: Record<string, unknown>): void {
     this.db
       .prepare('INSERT INTO case_events (id, case_id, seq, type, at, station, actor, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(eventId(at), caseId, seq, type, at.toISOString(), this.code, actor?.staffId ?? null, state, JSON.stringify(detail));
+      .run(uuid7(at), caseId, seq, type, at.toISOString(), this.code, actor?.staffId ?? null, state, JSON.stringify(detail));
   }
 
   private row(caseNo: string): CaseRow {

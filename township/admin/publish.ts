@@ -1,0 +1,61 @@
+import { createHash } from 'node:crypto';
+import { HolidayCalendar } from '../../electron/contract/calendar.ts';
+import { Catalog } from '../../electron/contract/catalog.ts';
+import { issuePath } from '../../electron/contract/validate.ts';
+import { canonicalJson } from '../canonical-json.ts';
+import { TownshipError } from '../http/errors.ts';
+import type { Store } from '../store/store.ts';
+import { appendFeed } from '../sync/feed.ts';
+
+export type PublicationKind = 'catalog' | 'calendar';
+
+const SCHEMAS = { catalog: Catalog, calendar: HolidayCalendar } as const;
+
+/** `2025.3.12` → [2025, 3, 12], compared part by part. */
+export function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/**
+ * Publishes a catalogue or holiday-calendar version to every station. Checked against the contract's schema; a
+ * version must be newer than the last; publishing the same version with the same content again changes nothing.
+ */
+export async function publish(
+  store: Store,
+  kind: PublicationKind,
+  document: unknown,
+  now: Date,
+): Promise<{ kind: PublicationKind; version: string; feedSeq: number; unchanged: boolean }> {
+  const parsed = SCHEMAS[kind].safeParse(document);
+  if (!parsed.success) {
+    throw new TownshipError(400, 'sync.invalid', `not a valid ${kind}`, {
+      issues: parsed.error.issues.map((i) => ({ path: issuePath(i.path), message: i.message })),
+    });
+  }
+  const doc = parsed.data;
+  const sha256 = createHash('sha256').update(canonicalJson(doc)).digest('hex');
+  return store.transaction(async (tx) => {
+    await tx.lock('feed');
+    const same = await tx.get<{ sha256: string; feed_seq: number }>('SELECT sha256, feed_seq FROM publications WHERE kind = ? AND version = ?', [kind, doc.version]);
+    if (same) {
+      if (same.sha256 !== sha256) throw new TownshipError(409, 'admin.version-changed', `${kind} ${doc.version} was published with other content; give the change a new version`);
+      return { kind, version: doc.version, feedSeq: same.feed_seq, unchanged: true };
+    }
+    const latest = (await tx.all<{ version: string }>('SELECT version FROM publications WHERE kind = ?', [kind]))
+      .map((r) => r.version)
+      .sort(compareVersions)
+      .at(-1);
+    if (latest !== undefined && compareVersions(doc.version, latest) <= 0) {
+      throw new TownshipError(409, 'admin.stale-version', `${kind} ${doc.version} is not newer than the published ${latest}`);
+    }
+    const feedSeq = await appendFeed(tx, kind, null, { version: doc.version, [kind]: doc }, now);
+    await tx.run('INSERT INTO publications (kind, version, sha256, feed_seq, published_at) VALUES (?, ?, ?, ?, ?)', [kind, doc.version, sha256, feedSeq, now.toISOString()]);
+    return { kind, version: doc.version, feedSeq, unchanged: false };
+  });
+}

@@ -1,0 +1,130 @@
+import { createHash, randomInt, verify } from 'node:crypto';
+import { enrolmentProofString, normaliseEnrolmentCode, type EnrollRequest, type EnrollResponse } from '../electron/contract/sync.ts';
+import { ed25519PublicKey, type StationKey } from './auth/signature.ts';
+import { TownshipError } from './http/errors.ts';
+import type { Store, Tx } from './store/store.ts';
+
+export interface StationRecord {
+  id: string;
+  village: string;
+  grid: string;
+  enrolledAt: string;
+  revokedAt: string | null;
+  lastSeenAt: string | null;
+}
+
+interface StationRow {
+  id: string;
+  public_key: string;
+  village: string;
+  grid: string;
+  enrolled_at: string;
+  revoked_at: string | null;
+  last_seen_at: string | null;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+/** Long enough that guessing one of a few open codes is hopeless (60 bits), short enough to read out on the phone. */
+const CODE_CHARS = 12;
+export const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
+
+const codeHash = (code: string) => createHash('sha256').update(normaliseEnrolmentCode(code)).digest('hex');
+
+const record = (r: StationRow): StationRecord => ({
+  id: r.id,
+  village: r.village,
+  grid: r.grid,
+  enrolledAt: r.enrolled_at,
+  revokedAt: r.revoked_at,
+  lastSeenAt: r.last_seen_at,
+});
+
+export async function findStationKey(store: Store, id: string): Promise<StationKey | undefined> {
+  const row = await store.transaction((tx) =>
+    tx.get<StationRow>('SELECT id, public_key, revoked_at FROM stations WHERE id = ?', [id]),
+  );
+  return row && { id: row.id, publicKey: row.public_key, revokedAt: row.revoked_at };
+}
+
+export async function listStations(store: Store): Promise<StationRecord[]> {
+  const rows = await store.transaction((tx) => tx.all<StationRow>('SELECT * FROM stations ORDER BY id'));
+  return rows.map(record);
+}
+
+export async function revokeStation(store: Store, id: string, now: Date): Promise<StationRecord> {
+  return store.transaction(async (tx) => {
+    await tx.run('UPDATE stations SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now.toISOString(), id]);
+    const row = await tx.get<StationRow>('SELECT * FROM stations WHERE id = ?', [id]);
+    if (!row) throw new TownshipError(404, 'admin.unknown-station', `no station ${id}`);
+    return record(row);
+  });
+}
+
+/** A one-time enrolment code for a village and grid; with `stationId`, it re-keys that (reinstalled) station. */
+export async function createEnrolmentCode(
+  store: Store,
+  args: { village: string; grid: string; stationId?: string | undefined },
+  now: Date,
+): Promise<{ code: string; village: string; grid: string; stationId: string | null; expiresAt: string }> {
+  const raw = Array.from({ length: CODE_CHARS }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+  const code = raw.match(/.{4}/g)!.join('-');
+  const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS).toISOString();
+  await store.transaction(async (tx) => {
+    if (args.stationId !== undefined && !(await tx.get('SELECT 1 AS x FROM stations WHERE id = ?', [args.stationId]))) {
+      throw new TownshipError(404, 'admin.unknown-station', `no station ${args.stationId} to re-key`);
+    }
+    await tx.run(
+      'INSERT INTO enrolment_codes (code_hash, village, grid, station_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
+      [codeHash(code), args.village, args.grid, args.stationId ?? null, now.toISOString(), expiresAt],
+    );
+  });
+  return { code, village: args.village, grid: args.grid, stationId: args.stationId ?? null, expiresAt };
+}
+
+async function claimCode(tx: Tx, req: EnrollRequest, now: Date) {
+  const code = await tx.get<{ village: string; grid: string; station_id: string | null; expires_at: string; used_at: string | null }>(
+    'SELECT village, grid, station_id, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
+    [codeHash(req.code)],
+  );
+  if (!code) throw new TownshipError(403, 'sync.enroll-code-unknown', 'no such enrolment code: check it, or ask the township for a new one');
+  if (code.used_at !== null) throw new TownshipError(403, 'sync.enroll-code-used', `this enrolment code was already used at ${code.used_at}; ask the township for a new one`);
+  if (code.expires_at <= now.toISOString()) throw new TownshipError(403, 'sync.enroll-code-expired', `this enrolment code expired at ${code.expires_at}`);
+  if (code.station_id !== null && code.station_id !== req.stationId) {
+    throw new TownshipError(403, 'sync.enroll-code-unknown', `this code re-keys station ${code.station_id}, not ${req.stationId}`);
+  }
+  // Claimed with a guard, so two stations racing for one code cannot both win.
+  const claimed = await tx.run('UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL', [
+    now.toISOString(),
+    req.stationId,
+    codeHash(req.code),
+  ]);
+  if (claimed !== 1) throw new TownshipError(403, 'sync.enroll-code-used', 'this enrolment code was already used');
+  return code;
+}
+
+/** Binds the station's public key to the code's village and grid, spending the code; all or nothing. */
+export async function enrol(store: Store, req: EnrollRequest, now: Date): Promise<EnrollResponse> {
+  if (!verify(null, Buffer.from(enrolmentProofString(req)), ed25519PublicKey(req.publicKey), Buffer.from(req.proof, 'base64url'))) {
+    throw new TownshipError(400, 'sync.invalid', 'proof does not verify with publicKey: sign enrolmentProofString with the new key', {
+      issues: [{ path: 'proof', message: 'does not verify with publicKey' }],
+    });
+  }
+  return store.transaction(async (tx) => {
+    const code = await claimCode(tx, req, now);
+    const at = now.toISOString();
+    if (code.station_id !== null) {
+      await tx.run('UPDATE stations SET public_key = ?, village = ?, grid = ?, enrolled_at = ?, revoked_at = NULL WHERE id = ?', [
+        req.publicKey, code.village, code.grid, at, req.stationId,
+      ]);
+    } else {
+      const inserted = await tx.run(
+        'INSERT INTO stations (id, public_key, village, grid, enrolled_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
+        [req.stationId, req.publicKey, code.village, code.grid, at],
+      );
+      if (inserted !== 1) {
+        throw new TownshipError(409, 'sync.enroll-station-taken', `a station ${req.stationId} is already enrolled; a reinstalled station needs a re-key code for its id`);
+      }
+    }
+    return { stationId: req.stationId, village: code.village, grid: code.grid, enrolledAt: at, serverTime: at };
+  });
+}
