@@ -10,6 +10,7 @@ import { guidePdfCommand } from './commands/guide.ts';
 import { idcardDecode, idcardRead } from './commands/idcard.ts';
 import { serve } from './commands/serve.ts';
 import { staffAdd } from './commands/staff.ts';
+import { enroll, syncCommand } from './commands/sync.ts';
 
 const commands: Command[] = [
   serve,
@@ -25,6 +26,8 @@ const commands: Command[] = [
   caseShow,
   staffAdd,
   docCommand,
+  enroll,
+  syncCommand,
 ];
 
 function help(): string {

@@ -178,6 +178,24 @@ export const api = {
     PrintResult,
     'Prints the 一次性告知单: every missing material, once.',
   ),
+  syncStatus: method(
+    Empty,
+    z.strictObject({
+      enrolled: z.boolean(),
+      stationId: z.string().nullable(),
+      village: z.string().nullable(),
+      state: z.enum(['idle', 'syncing', 'offline', 'error']),
+      lastSyncAt: z.iso.datetime().nullable(),
+      lastError: z.string().nullable(),
+      pending: z.int().nonnegative(),
+      conflicts: z.int().nonnegative(),
+      /** Guardrails: not synced for too many days, or too much unsent. Work goes on either way. */
+      warnings: z.array(z.enum(['not-synced-for-days', 'too-many-pending'])),
+      items: z.array(z.strictObject({ eventId: z.string(), caseNo: z.string(), type: z.string(), at: z.iso.datetime(), reason: z.string() })),
+    }),
+    'What waits to go to the township and why, and how the last sync went.',
+  ),
+  syncNow: method(Empty, z.strictObject({}), 'Starts a sync round now (it runs by itself as well).'),
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -14,6 +14,11 @@ export const StationConfig = z.strictObject({
   defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   /** Serial port of the window's ID-card reader; the first USB serial adapter when not set. */
   idcardPort: z.string().min(1).optional(),
+  /** Seconds between sync rounds while all is well. */
+  syncIntervalSec: z.int().min(5).max(3600).default(60),
+  /** Guardrails (as MOSIP's): warn the clerk after this many days without a sync, or this many unsent events. */
+  syncWarnDays: z.int().min(1).max(60).default(3),
+  syncWarnPending: z.int().min(1).max(100_000).default(500),
   /** Which CUPS queue plays which role. */
   printers: z
     .strictObject({

@@ -119,7 +119,9 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
         if (!matter.selfService) throw new NotSelfServiceError(matter.name);
       }
       const actor = input.channel === 'window' || input.session !== undefined ? staffActor(input.session ?? '') : null;
-      return station.cases.intake(input, actor);
+      const result = station.cases.intake(input, actor);
+      station.scheduler?.nudge();
+      return result;
     },
     caseList: ({ session, view, page }) => {
       staffActor(session);
@@ -143,6 +145,19 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
       const pdf = await station.documents.notice(matterCode, { name: applicantName }, missing, clerk, noticeNo, new Date());
       const job = await devices().print('receipt', pdf, 1, `notice-${noticeNo}`);
       return { jobId: String(job.jobId), queue: job.queue, state: job.state };
+    },
+    syncStatus: () => {
+      const status = station.sync.status();
+      const { syncWarnDays, syncWarnPending } = station.config;
+      const since = status.lastSyncAt === null ? Infinity : (Date.now() - Date.parse(status.lastSyncAt)) / 86_400_000;
+      const warnings: ('not-synced-for-days' | 'too-many-pending')[] = [];
+      if (status.enrolled && since > syncWarnDays) warnings.push('not-synced-for-days');
+      if (status.pending > syncWarnPending) warnings.push('too-many-pending');
+      return { ...status, state: station.scheduler?.state ?? 'idle', warnings };
+    },
+    syncNow: () => {
+      void station.scheduler?.run();
+      return {};
     },
     printerTestPage: async ({ role }) => {
       const job = await devices().printTestPage(role);

@@ -25,6 +25,9 @@ import { FileKeyProtector } from './security/file-key-protector.ts';
 import type { KeyProtector } from './security/key-protector.ts';
 import { loadStationKeys } from './security/key-store.ts';
 import { StaffService } from './security/staff-service.ts';
+import { SyncScheduler } from './sync/sync-scheduler.ts';
+import { SyncService } from './sync/sync-service.ts';
+import { compareVersions } from './versions.ts';
 import type { StationKeys } from './security/station-keys.ts';
 
 export interface StationOptions {
@@ -51,6 +54,9 @@ export interface Station {
   readonly staff: StaffService;
   readonly cases: CaseService;
   readonly documents: CaseDocuments;
+  readonly sync: SyncService;
+  /** Runs sync by itself once started (`startSync`); null in one-shot commands. */
+  scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
   /** The devices, once started (`startDevices`); commands that need none never start them. */
   devices: DeviceHost | null;
@@ -84,6 +90,14 @@ export function shippedCalendar(): WorkingCalendar {
   return WorkingCalendar.fromJSON(readFileSync(file, 'utf8'), file);
 }
 
+/** The newest calendar this station has: one the township published, or the shipped one. */
+function newestCalendar(db: Database): WorkingCalendar {
+  const shipped = shippedCalendar();
+  const rows = db.prepare('SELECT version, body FROM calendar_versions').all() as { version: string; body: string }[];
+  const newest = rows.sort((a, b) => compareVersions(b.version, a.version))[0];
+  return newest && compareVersions(newest.version, shipped.version) > 0 ? new WorkingCalendar(JSON.parse(newest.body), `township ${newest.version}`) : shipped;
+}
+
 export function openStation(options: StationOptions): Station {
   const config = loadConfig(options.dataDir);
   const logger = fileLogger(join(options.dataDir, 'logs', 'station.log'));
@@ -96,7 +110,7 @@ export function openStation(options: StationOptions): Station {
     const version = (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
     const cipher = new FieldCipher(keys);
     const audit = new AuditLog(db, keys);
-    const calendar = new CalendarHolder(shippedCalendar());
+    const calendar = new CalendarHolder(newestCalendar(db));
     const attachments = new AttachmentStore(db, cipher);
     const staff = new StaffService(db, keys, audit);
     const cases = new CaseService(db, keys, cipher, catalog, calendar, audit);
@@ -116,8 +130,11 @@ export function openStation(options: StationOptions): Station {
       staff,
       cases,
       documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
+      sync: new SyncService(db, keys, cipher, cases.station, attachments, catalog, calendar, logger),
+      scheduler: null,
       devices: null,
       async close() {
+        await this.scheduler?.stop();
         await this.devices?.close();
         db.close();
       },
@@ -137,6 +154,13 @@ export function startDevices(station: Station, options: { simulate: boolean }): 
     station.logger,
   );
   return station.devices;
+}
+
+/** Starts syncing by itself, for a station that serves a UI; only once enrolled does it do anything. */
+export function startSync(station: Station): SyncScheduler {
+  station.scheduler = new SyncScheduler(station.sync, station.bus, station.logger, { intervalMs: station.config.syncIntervalSec * 1000 });
+  if (station.sync.status(0).enrolled) station.scheduler.start();
+  return station.scheduler;
 }
 
 /** The station's devices, or a typed error where none were started. */

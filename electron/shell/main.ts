@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { rendererDistDir } from '../core/paths.ts';
-import { openStation, startDevices, type Station } from '../core/station.ts';
+import { openStation, startDevices, startSync, type Station } from '../core/station.ts';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { serveContractOverIpc } from './ipc.ts';
 import { safeStorageProtector } from './safe-storage-protector.ts';
@@ -69,6 +69,7 @@ if (!app.requestSingleInstanceLock()) {
       keyProtector: safeStorageProtector(),
     });
     startDevices(station, { simulate: process.argv.includes('--simulate') });
+    startSync(station);
     serveRenderer(rendererDistDir());
     serveContractOverIpc(station, () => window?.webContents);
     createWindow();

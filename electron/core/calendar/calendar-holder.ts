@@ -16,6 +16,11 @@ export class CalendarHolder {
     return this.#current;
   }
 
+  /** Swaps in a calendar already built (and so fully validated). */
+  replace(calendar: WorkingCalendar): void {
+    this.#current = calendar;
+  }
+
   /** Replaces the calendar with the one in `text`; throws ValidationError and keeps the current one if it is bad. */
   load(text: string, source?: string): WorkingCalendar {
     this.#current = WorkingCalendar.fromJSON(text, source);

@@ -118,7 +118,12 @@ export class CaseService {
     const now = this.now();
     const day = chinaDay(now);
     this.checkMaterials(matter, input.materials, input.applicant.idNumber, day);
-    this.checkAttachments(input);
+    const attachments = [
+      input.applicantSignature,
+      ...(input.proxy ? [input.proxy.mandateSignature] : []),
+      ...input.materials.flatMap((m) => (m.status === 'provided' ? m.pages : m.status === 'promised' ? [m.promiseSignature] : [])),
+    ];
+    this.checkAttachments(attachments);
     const dueDate = this.dueDate(matter, day);
     const promised = input.materials.filter((m) => m.status === 'promised');
     const owedDue = promised.map((m) => m.dueDate).sort()[0] ?? null;
@@ -157,7 +162,7 @@ export class CaseService {
         proxy: input.proxy !== undefined,
         dueDate,
         materials: input.materials.map((m) => ({ id: m.materialId, status: m.status })),
-      });
+      }, attachments);
       this.audit.record({ staffId: actor?.staffId ?? null, action: 'case.intake', subjectKind: 'case', subjectRef: caseNo });
       return { caseNo, dueDate, state: 'received', created: true };
     }).immediate();
@@ -185,21 +190,25 @@ export class CaseService {
   }
 
   /** Every page and signature the case points at must already be stored: a case never refers to nothing. */
-  private checkAttachments(input: IntakeInput): void {
-    const shas = [
-      input.applicantSignature,
-      ...(input.proxy ? [input.proxy.mandateSignature] : []),
-      ...input.materials.flatMap((m) => (m.status === 'provided' ? m.pages : m.status === 'promised' ? [m.promiseSignature] : [])),
-    ];
+  private checkAttachments(shas: string[]): void {
     const has = this.db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?');
     const missing = shas.find((sha) => has.get(sha) === undefined);
     if (missing) throw new UnknownAttachmentError(missing);
   }
 
-  private appendEvent(caseId: number, seq: number, type: string, state: CaseState, actor: Actor, at: Date, detail: Record<string, unknown>): void {
+  private appendEvent(
+    caseId: number,
+    seq: number,
+    type: string,
+    state: CaseState,
+    actor: Actor,
+    at: Date,
+    detail: Record<string, unknown>,
+    attachments: string[] = [],
+  ): void {
     this.db
-      .prepare('INSERT INTO case_events (id, case_id, seq, type, at, station, actor, state, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(uuid7(at), caseId, seq, type, at.toISOString(), this.code, actor?.staffId ?? null, state, JSON.stringify(detail));
+      .prepare('INSERT INTO case_events (id, case_id, seq, type, at, station, actor, state, detail, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(uuid7(at), caseId, seq, type, at.toISOString(), this.code, actor?.staffId ?? null, state, JSON.stringify(detail), JSON.stringify([...new Set(attachments)]));
   }
 
   private row(caseNo: string): CaseRow {
@@ -224,6 +233,7 @@ export class CaseService {
 
   /** A 容缺 material handed in after intake: its pages are kept, and it is no longer owed. */
   supplyMaterial(caseNo: string, materialId: string, pages: string[], actor: Actor): CaseSummary {
+    this.checkAttachments(pages);
     return this.db.transaction(() => {
       const row = this.row(caseNo);
       const changed = this.db
@@ -234,7 +244,7 @@ export class CaseService {
         .prepare("SELECT count(*) AS n, min(due_date) AS due FROM case_materials WHERE case_id = ? AND status = 'promised'")
         .get(row.id) as { n: number; due: string | null };
       this.db.prepare('UPDATE cases SET owed = ?, owed_due = ? WHERE id = ?').run(owed.n, owed.due, row.id);
-      this.appendEvent(row.id, this.nextSeq(row.id), 'materialSupplied', row.state, actor, this.now(), { materialId, pages: pages.length });
+      this.appendEvent(row.id, this.nextSeq(row.id), 'materialSupplied', row.state, actor, this.now(), { materialId, pages: pages.length }, pages);
       return this.summary({ ...row, owed: owed.n, owed_due: owed.due });
     }).immediate();
   }

@@ -4,7 +4,7 @@ import type { Catalog, LifeEventId, Matter } from '../../contract/catalog.ts';
 import { StationError } from '../../contract/errors.ts';
 import { guideQrPayload, guideText } from '../guide/guide-qr.ts';
 import { installCatalog, loadActiveCatalog } from './catalog-store.ts';
-import { compareCatalogVersions } from './catalog-version.ts';
+import { compareVersions } from '../versions.ts';
 import { SearchIndex, type SynonymTable } from './search-index.ts';
 
 export class UnknownMatterError extends StationError {
@@ -37,7 +37,7 @@ export class CatalogService {
     private readonly now: () => Date = () => new Date(),
   ) {
     const stored = loadActiveCatalog(db);
-    const takeShipped = !stored || compareCatalogVersions(shipped.version, stored.version) > 0;
+    const takeShipped = !stored || compareVersions(shipped.version, stored.version) > 0;
     if (takeShipped) installCatalog(db, shipped, 'shipped', now());
     this.catalog = takeShipped || !stored ? shipped : stored;
     this.byCode = new Map(this.catalog.matters.map((m) => [m.code, m]));

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { Catalog } from '../../contract/catalog.ts';
 import { StationError } from '../../contract/errors.ts';
-import { compareCatalogVersions } from './catalog-version.ts';
+import { compareVersions } from '../versions.ts';
 
 export class CatalogVersionError extends StationError {
   constructor(code: 'catalog.older-version' | 'catalog.version-conflict', incoming: string, active: string) {
@@ -27,7 +27,7 @@ export function installCatalog(db: Database, catalog: Catalog, source: string, n
       | { version: string; body: string }
       | undefined;
     if (active) {
-      const order = compareCatalogVersions(catalog.version, active.version);
+      const order = compareVersions(catalog.version, active.version);
       if (order === 0) {
         if (active.body === body) return false;
         throw new CatalogVersionError('catalog.version-conflict', catalog.version, active.version);

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../electron/contract/errors.ts';
 import { parseCatalog } from '../../../electron/core/catalog/catalog-file.ts';
 import { CatalogService, QueryError, UnknownMatterError } from '../../../electron/core/catalog/catalog-service.ts';
 import { CatalogVersionError } from '../../../electron/core/catalog/catalog-store.ts';
-import { compareCatalogVersions } from '../../../electron/core/catalog/catalog-version.ts';
+import { compareVersions } from '../../../electron/core/versions.ts';
 import { migrationsDir } from '../../../electron/core/paths.ts';
 import { testCatalog, testMatter } from '../../helpers/catalog.ts';
 import { tempDir } from '../../helpers/tmp.ts';
@@ -22,9 +22,9 @@ function open(dir: string) {
 
 describe('catalogue versions', () => {
   it('compares part by part as numbers', () => {
-    expect(compareCatalogVersions('2026.10.1', '2026.9.3')).toBe(1);
-    expect(compareCatalogVersions('2026.1.1', '2026.1.1')).toBe(0);
-    expect(compareCatalogVersions('2025.12.9', '2026.1.1')).toBe(-1);
+    expect(compareVersions('2026.10.1', '2026.9.3')).toBe(1);
+    expect(compareVersions('2026.1.1', '2026.1.1')).toBe(0);
+    expect(compareVersions('2025.12.9', '2026.1.1')).toBe(-1);
   });
 });
 

@@ -1,5 +1,5 @@
-/** Catalogue versions are `YYYY.M.N`; compared part by part as numbers, so 2026.10.1 is newer than 2026.9.3. */
-export function compareCatalogVersions(a: string, b: string): number {
+/** Catalogue and calendar versions are `YYYY.M.N`, compared part by part as numbers: 2026.10.1 is newer than 2026.9.3. */
+export function compareVersions(a: string, b: string): number {
   const pa = a.split('.').map(Number);
   const pb = b.split('.').map(Number);
   for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
