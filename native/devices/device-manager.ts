@@ -9,6 +9,7 @@ import { PrinterDevices } from './printer-devices.ts';
 import { SigpadDevice } from './sigpad-device.ts';
 
 export interface DeviceManagerOptions {
+  /** Simulate the USB hardware (ID reader, signature pad); printers are always the real CUPS. */
   simulate: boolean;
   /** Serial port of the ID reader; found automatically when absent. */
   idcardPort?: string;
@@ -45,7 +46,7 @@ export class DeviceManager {
     private readonly events: DeviceEvents,
   ) {
     this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate });
-    this.printers = new PrinterDevices({ simulate: options.simulate, roles: options.printerRoles });
+    this.printers = new PrinterDevices({ roles: options.printerRoles });
   }
 
   async start(): Promise<void> {

@@ -1,5 +1,5 @@
 import type { DeviceStatus } from '../../electron/contract/devices.ts';
-import { createCupsPrinters, createSimulatedPrinters } from '../printer/index.ts';
+import { createCupsPrinters } from '../printer/index.ts';
 import type { PrintRequest, PrintResult, PrinterRole, Printers, QueueInfo, RoleQueues } from '../printer/types.ts';
 import { errorRecord, type ErrorRecord } from './error-record.ts';
 
@@ -11,16 +11,13 @@ function queueState(q: QueueInfo): DeviceStatus['state'] {
 /** Every print queue as a device, with the roles it plays and how its last job went. */
 export class PrinterDevices {
   readonly printers: Printers;
-  private readonly simulated: boolean;
   private queues: QueueInfo[] = [];
   private unavailable: ErrorRecord | null = null;
   private readonly lastErrors = new Map<string, ErrorRecord>();
 
-  constructor(options: { simulate: boolean; roles: RoleQueues }) {
-    this.simulated = options.simulate;
-    this.printers = options.simulate
-      ? createSimulatedPrinters().printers
-      : createCupsPrinters({ roles: options.roles });
+  /** Always CUPS: a real print system exists wherever the station runs (cups-pdf in tests), so it is never faked. */
+  constructor(options: { roles: RoleQueues }) {
+    this.printers = createCupsPrinters({ roles: options.roles });
   }
 
   async discover(): Promise<void> {
@@ -41,7 +38,7 @@ export class PrinterDevices {
           kind: 'printer',
           name: '打印系统',
           state: 'unavailable',
-          simulated: this.simulated,
+          simulated: false,
           roles: [],
           detail: null,
           lastError: this.unavailable,
@@ -53,7 +50,7 @@ export class PrinterDevices {
       kind: 'printer',
       name: q.name,
       state: queueState(q),
-      simulated: this.simulated,
+      simulated: false,
       roles: q.roles,
       detail: q.message || q.device,
       lastError: this.lastErrors.get(q.name) ?? null,

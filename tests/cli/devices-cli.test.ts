@@ -1,11 +1,20 @@
+import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../electron/contract/devices.ts';
 import { encodeReadResponse } from '../../native/idcard/simulator/card-encoder.ts';
+import { SerialTransport } from '../../native/idcard/serial-transport.ts';
 import { loadProfiles } from '../../native/idcard/simulator/profiles.ts';
+import { PtyPair } from '../../native/idcard/simulator/pty-pair.ts';
+import { SamSimulator } from '../../native/idcard/simulator/simulator.ts';
+import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
 import { station } from '../helpers/station-cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
+
+const run = promisify(execFile);
+const REPO = join(import.meta.dirname, '..', '..');
 
 describe('station idcard decode', () => {
   it('round-trips every simulator profile, from hex text and from binary', () => {
@@ -43,11 +52,41 @@ describe('station idcard decode', () => {
 });
 
 describe('station doctor', () => {
-  it('lists every simulated device with role and state', () => {
-    const r = station(['doctor', '--json', '--simulate', '--data-dir', tempDir()]);
+  it('lists the simulated reader and pad and the real CUPS queue with its role and state', async () => {
+    await ensureCupsPdf();
+    const dir = tempDir();
+    writeFileSync(join(dir, 'station.json'), JSON.stringify({ printers: { a4: PDF_QUEUE } }));
+    const r = station(['doctor', '--json', '--simulate', '--data-dir', dir]);
     expect(r.status, r.stderr).toBe(0);
     const list = JSON.parse(r.stdout) as DeviceStatus[];
-    expect(list.map((d) => d.kind).sort()).toEqual(['idcard', 'printer', 'printer', 'printer', 'sigpad']);
-    expect(list.every((d) => d.simulated && d.state === 'ready')).toBe(true);
+    expect(list.filter((d) => d.kind !== 'printer').map((d) => [d.kind, d.simulated, d.state])).toEqual([
+      ['idcard', true, 'ready'],
+      ['sigpad', true, 'ready'],
+    ]);
+    expect(list.find((d) => d.id === `printer:${PDF_QUEUE}`)).toMatchObject({ simulated: false, state: 'ready', roles: ['a4'] });
+  });
+});
+
+describe('station idcard read', () => {
+  it('reads the card on a reader at the far end of a real serial path (the simulator on a socat pty)', async () => {
+    const dir = tempDir();
+    const pair = await PtyPair.start({ dir });
+    const profiles = loadProfiles();
+    const simulator = new SamSimulator({ profiles, baud: 115200 });
+    simulator.attach(await SerialTransport.open(pair.devicePath));
+    const profile = [...profiles.values()][1]!;
+    simulator.place(profile.id);
+    try {
+      // Asynchronous on purpose: the simulator answers from this process's event loop.
+      const { stdout } = await run(process.execPath, [join(REPO, 'scripts', 'station.mjs'), 'idcard', 'read', '--port', pair.hostPath, '--json']);
+      expect(JSON.parse(stdout)).toMatchObject(profile.card);
+      simulator.remove();
+      const failed = await run(process.execPath, [join(REPO, 'scripts', 'station.mjs'), 'idcard', 'read', '--port', pair.hostPath]).catch((e: { code: number; stderr: string }) => e);
+      expect(failed).toMatchObject({ code: 1 });
+      expect((failed as { stderr: string }).stderr).toMatch(/NoCardError|idcard\.no-card/);
+    } finally {
+      simulator.detach();
+      await pair.unplug();
+    }
   });
 });

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { fakeCameraFlags, writeFakeCameraClip, type FakeCameraClip } from './harness/fake-camera.ts';
 import { callFromPage } from './harness/kiosk-actions.ts';
@@ -16,12 +17,17 @@ import {
   testDevice,
 } from './harness/technician-actions.ts';
 
-// `station serve --simulate`: a simulated ID reader on a pty, a simulated pad replaying a recorded signature and
-// simulated printers; Chromium's fake camera plays a desk with a form on it.
+// `station serve --simulate`: a simulated ID reader on a pty and a simulated pad replaying a recorded signature (the
+// USB hardware), the real CUPS with the cups-pdf queue playing every role; Chromium's fake camera plays a desk with
+// a form on it.
 let clip: FakeCameraClip | undefined;
-const kiosk = kioskSuite(undefined, {
+const kiosk = kioskSuite({ printers: { receipt: PDF_QUEUE, a4: PDF_QUEUE, photo: PDF_QUEUE } }, {
   stationArgs: ['--simulate'],
   chromiumArgs: async () => fakeCameraFlags((clip = await writeFakeCameraClip())),
+});
+let cupsOutput = '';
+beforeAll(async () => {
+  cupsOutput = await ensureCupsPdf();
 });
 afterAll(() => clip?.remove());
 
@@ -41,7 +47,7 @@ describe('technician page: the station devices', () => {
     const listed = await devicesFromPage(page);
     expect(listed.filter((d) => d.kind === 'idcard' && d.simulated)).toHaveLength(1);
     expect(listed.filter((d) => d.kind === 'sigpad' && d.simulated)).toHaveLength(1);
-    expect(listed.filter((d) => d.kind === 'printer' && d.simulated).length).toBeGreaterThan(0);
+    expect(listed.find((d) => d.id === `printer:${PDF_QUEUE}`)).toMatchObject({ simulated: false });
 
     for (const device of listed) {
       const row = deviceRow(page, device.id);
@@ -50,7 +56,8 @@ describe('technician page: the station devices', () => {
       expect(await row.getByTestId('device-name').textContent()).toBe(device.name);
       // The state may move on between the call and now (a poll), but it is always a word, never a code.
       expect(Object.values(STATE_WORDS)).toContain(await row.getByTestId('device-state').textContent());
-      expect(await row.getByTestId('device-simulated').textContent()).toBe('模拟设备');
+      if (device.simulated) expect(await row.getByTestId('device-simulated').textContent()).toBe('模拟设备');
+      else expect(await row.getByTestId('device-simulated').count()).toBe(0);
       await row.scrollIntoViewIfNeeded();
       expect(await row.isVisible()).toBe(true);
     }
@@ -138,7 +145,8 @@ describe('technician page: the station devices', () => {
     await context.close();
   });
 
-  it('prints a test page for every role of every simulated printer and says it is done', async () => {
+  it('prints a test page through CUPS for every role of the cups-pdf queue, and the pages land as PDFs', async () => {
+    const since = Date.now();
     const { page, context } = await kiosk.open();
     await openTechnician(page);
     const printers = (await devicesFromPage(page)).filter((d) => d.kind === 'printer' && d.roles.length > 0);
@@ -157,6 +165,9 @@ describe('technician page: the station devices', () => {
       }
       await closePanel(page);
     }
+    const printed = readdirSync(cupsOutput).filter((f) => f.endsWith('.pdf') && statSync(join(cupsOutput, f)).mtimeMs >= since - 1000);
+    expect(printed.length).toBeGreaterThanOrEqual(3);
+    for (const f of printed) rmSync(join(cupsOutput, f), { force: true });
     await context.close();
   });
 });

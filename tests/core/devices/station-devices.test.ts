@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
@@ -11,6 +11,7 @@ import { dispatch } from '../../../electron/core/dispatch.ts';
 import { openStation, startDevices, type Station } from '../../../electron/core/station.ts';
 import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';
 import { syntheticStill, tiltedPage } from '../../../scripts/lib/synthetic-still.ts';
+import { ensureCupsPdf, PDF_QUEUE } from '../../helpers/cups.ts';
 
 
 let station: Station;
@@ -18,6 +19,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-devices-'));
 const events: { event: EventName; payload: unknown }[] = [];
 
 beforeAll(async () => {
+  await ensureCupsPdf();
+  writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ printers: { receipt: PDF_QUEUE, a4: PDF_QUEUE, photo: PDF_QUEUE } }));
   station = openStation({ dataDir, mode: 'web' });
   station.bus.subscribe((event, payload) => events.push({ event, payload }));
   await startDevices(station, { simulate: true }).whenReady();
@@ -35,13 +38,13 @@ async function call(method: MethodName, input: unknown = {}) {
 }
 
 describe('simulated devices through the contract, in the device worker', () => {
-  it('lists the simulated reader, pad and printers with their roles', async () => {
+  it('lists the simulated reader and pad, and the CUPS printer with the roles it plays', async () => {
     const list = (await call('devicesList')) as DeviceStatus[];
     const kinds = list.map((d) => d.kind);
     expect(kinds).toEqual(expect.arrayContaining(['idcard', 'sigpad', 'printer']));
     expect(list.find((d) => d.kind === 'idcard')).toMatchObject({ state: 'ready', simulated: true });
     expect(list.find((d) => d.kind === 'sigpad')).toMatchObject({ state: 'ready', simulated: true });
-    expect(list.filter((d) => d.kind === 'printer').flatMap((d) => d.roles).sort()).toEqual(['a4', 'photo', 'receipt']);
+    expect(list.find((d) => d.id === `printer:${PDF_QUEUE}`)).toMatchObject({ simulated: false, roles: ['receipt', 'a4', 'photo'] });
   });
 
   it('reads the simulated card over the pty into a checked identity', async () => {
@@ -78,8 +81,8 @@ describe('simulated devices through the contract, in the device worker', () => {
     expect(preview.mime).toBe('image/jpeg');
   });
 
-  it('prints the test page on a role and a garbled still is a clear input error', async () => {
-    expect(await call('printerTestPage', { role: 'photo' })).toMatchObject({ state: 'completed' });
+  it('prints the test page on a role through CUPS and a garbled still is a clear input error', async () => {
+    expect(await call('printerTestPage', { role: 'photo' })).toMatchObject({ state: 'completed', queue: PDF_QUEUE });
     const reply = await dispatch(station.handlers, 'cameraSavePage', { image: Buffer.from('not an image').toString('base64') }, { transport: 'http' }, station.logger);
     expect(!reply.ok && reply.error.code).toBe('camera.bad-image');
   });
