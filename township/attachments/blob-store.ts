@@ -95,7 +95,16 @@ export class BlobStore {
     await mkdir(dirname(part), { recursive: true });
     const fd = await open(part, 'a');
     try {
-      await fd.write(bytes);
+      // A nearly full disk writes part of a chunk and says so only in bytesWritten; the next write fails (ENOSPC).
+      // On any failure the partial file goes back to where it was, so the refusal means "nothing of it kept".
+      for (let written = 0; written < bytes.length; ) {
+        const { bytesWritten } = await fd.write(bytes, written);
+        if (bytesWritten === 0) throw new Error(`no progress writing ${part}`);
+        written += bytesWritten;
+      }
+    } catch (err) {
+      await fd.truncate(have).catch(() => undefined);
+      throw err;
     } finally {
       await fd.close();
     }

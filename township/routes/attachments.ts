@@ -39,6 +39,16 @@ export const attachmentRoutes = (deps: Deps): RouteDef[] => {
     await recordAttachment(deps.store, sha256, size, stationId, deps.now());
     await releaseWaitingEvents(deps.store, stationId, deps.now());
   };
+  /**
+   * The status a station resumes from. A blob whole on disk is noted (again) before "complete" is answered: the
+   * rename into blobs/ and the database row are two steps, and after a crash between them the station, told
+   * "complete", would never upload it again while push kept waiting for it. Noting is idempotent.
+   */
+  const wholeNoted = async (stationId: string, sha256: string) => {
+    const status = await deps.blobs.status(stationId, sha256);
+    if (status.complete) await stored(stationId, sha256, status.received);
+    return status;
+  };
   return [
     route({
       method: 'PUT',
@@ -75,7 +85,7 @@ export const attachmentRoutes = (deps: Deps): RouteDef[] => {
       params: Params,
       response: AttachmentStatus,
       errors: [400],
-      handler: async ({ params, stationId }) => ({ sha256: params.sha256, ...(await deps.blobs.status(stationId, params.sha256)) }),
+      handler: async ({ params, stationId }) => ({ sha256: params.sha256, ...(await wholeNoted(stationId, params.sha256)) }),
     }),
     route({
       method: 'HEAD',
@@ -91,7 +101,7 @@ export const attachmentRoutes = (deps: Deps): RouteDef[] => {
       },
       errors: [400],
       handler: async ({ params, stationId, reply }) => {
-        const status = await deps.blobs.status(stationId, params.sha256);
+        const status = await wholeNoted(stationId, params.sha256);
         reply.header(SYNC_HEADERS.received, String(status.received)).header(SYNC_HEADERS.complete, String(status.complete));
       },
     }),
