@@ -33,6 +33,11 @@ try {
   summary = undefined;
 }
 if (summary) {
-  console.log(`\n${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`);
+  // A file that fails before its tests run (a hook, an import) fails no single test: count it as a failure too.
+  const failedFiles = summary.testResults.filter(
+    (f) => f.status === 'failed' && f.assertionResults.every((a) => a.status !== 'failed'),
+  ).length;
+  const failed = summary.numFailedTests + failedFiles;
+  console.log(`\n${summary.numPassedTests} passed, ${failed} failed, ${summary.numPendingTests + summary.numTodoTests} skipped`);
 }
 process.exit(run.status ?? 1);

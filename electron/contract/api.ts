@@ -178,6 +178,11 @@ export const api = {
     PrintResult,
     'Prints the 一次性告知单: every missing material, once.',
   ),
+  workingDays: method(
+    z.strictObject({ from: z.iso.date(), counts: z.array(z.int().min(0).max(60)).min(1).max(10) }),
+    z.array(z.iso.date().nullable()),
+    'The N-th working day after a date, for each N (null past the calendar the station has): for 容缺 due dates.',
+  ),
   syncStatus: method(
     Empty,
     z.strictObject({

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import { StationError } from '../contract/errors.ts';
 import type { Actor } from './cases/case-service.ts';
+import { CalendarError } from './calendar/calendar-error.ts';
 import { chinaDay } from './cases/china-day.ts';
 import type { Handlers } from './dispatch.ts';
 import { guidePdf } from './guide/guide-document.ts';
@@ -134,6 +135,8 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
     caseProgress: ({ idNumber }) => station.cases.progress(idNumber),
     docPrint: async ({ session, caseNo, document }) => {
       const actor = optionalActor(session);
+      // Without a clerk, only the villager's own receipt at the end of a kiosk application, and only then.
+      if (actor === null) station.cases.assertFreshKioskReceipt(caseNo, document, new Date());
       const pdf = await station.documents.render(caseNo, document, actor, new Date());
       const job = await devices().print(document === 'mandate' ? 'a4' : 'receipt', pdf, 1, `${document}-${caseNo}`);
       return { jobId: String(job.jobId), queue: job.queue, state: job.state };
@@ -146,6 +149,16 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
       const job = await devices().print('receipt', pdf, 1, `notice-${noticeNo}`);
       return { jobId: String(job.jobId), queue: job.queue, state: job.state };
     },
+    workingDays: ({ from, counts }) =>
+      counts.map((n) => {
+        try {
+          return station.calendar.current.addWorkingDays(from, n);
+        } catch (error) {
+          // Past the calendar's last year there is no honest answer: the screen offers no such button.
+          if (error instanceof CalendarError) return null;
+          throw error;
+        }
+      }),
     syncStatus: () => {
       const status = station.sync.status();
       const { syncWarnDays, syncWarnPending } = station.config;

@@ -49,7 +49,7 @@ describe('kiosk messages and prompts', () => {
 
   it('has a recorded prompt for every screen', () => {
     const prompts = JSON.parse(readFileSync(join(REPO, 'assets', 'audio', 'prompts.json'), 'utf8')) as string[];
-    const screens = ['attract', 'home', 'services', 'search', 'list', 'guide', 'placeholder'];
+    const screens = ['attract', 'home', 'services', 'search', 'list', 'guide', 'placeholder', 'apply', 'progress', 'window'];
     expect(prompts).toEqual(screens.map((s) => `ui.prompt.${s}`));
     for (const key of prompts) {
       expect(zh[key], key).toBeTypeOf('string');

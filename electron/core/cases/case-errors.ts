@@ -37,3 +37,10 @@ export class BadIdNumberError extends StationError {
     super('cases.bad-id-number', 'the ID number fails its check digit or date', { kind: 'input' });
   }
 }
+
+/** Only a signed-in clerk or agent may do this. */
+export class StaffOnlyError extends StationError {
+  constructor() {
+    super('cases.staff-only', 'a signed-in clerk or agent is needed for this');
+  }
+}

@@ -9,7 +9,7 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import type { StationKeys } from '../security/station-keys.ts';
-import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, UnknownCaseError } from './case-errors.ts';
+import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, StaffOnlyError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
 import { chinaDay } from './china-day.ts';
 import { uuid7 } from '../../contract/uuid7.ts';
@@ -55,6 +55,9 @@ interface CaseSecrets {
   applicantSignature: string;
   proxy: IntakeInput['proxy'] | null;
 }
+
+/** How long after a kiosk application its receipt may be printed there without a clerk. */
+const KIOSK_RECEIPT_WINDOW_MS = 15 * 60_000;
 
 /** How many working days ahead counts as "due soon" on the clerk's desk. */
 const DUE_SOON_WORKING_DAYS = 3;
@@ -352,6 +355,16 @@ export class CaseService {
       firstAskedBy: row.first_asked_by === null ? null : String(row.first_asked_by),
       history,
     };
+  }
+
+  /**
+   * The kiosk may print a receipt without a clerk only for a self-service case taken in moments ago: a stranger at
+   * the kiosk cannot reprint anyone else's papers by their number.
+   */
+  assertFreshKioskReceipt(caseNo: string, document: string, now: Date): void {
+    const row = this.row(caseNo);
+    const fresh = now.getTime() - Date.parse(row.received_at) < KIOSK_RECEIPT_WINDOW_MS;
+    if (document !== 'receipt' || row.channel !== 'kiosk' || !fresh) throw new StaffOnlyError();
   }
 
   /** Numbers a 一次性告知单 (given instead of a case when materials are missing) and records that it was given. */

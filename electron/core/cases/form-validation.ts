@@ -1,39 +1,12 @@
+import { isRealDate } from '../../contract/form-prefill.ts';
 import type { FormField, FormSchema, FormValues } from '../../contract/forms.ts';
-import { parseDate } from '../calendar/civil-date.ts';
 import { message } from '../messages.ts';
-
-/** What the ID card says, as far as a form may be filled from it (少填). */
-export interface CardFacts {
-  name: string;
-  gender: string;
-  birthDate: string;
-  idNumber: string;
-  address: string;
-  /** Only resident cards carry it. */
-  nation?: string;
-}
 
 export interface FormIssue {
   /** The field id, as issuePath writes it. */
   path: string;
   /** Plain Chinese, ready to show beside the field. */
   message: string;
-}
-
-/**
- * The answers the station can give for the applicant: every date or text field with a `prefill` source the card
- * (or today's date) has a value for. A date field is left empty when its source is not a real date.
- */
-export function prefillForm(form: FormSchema, card: CardFacts, today: string): FormValues {
-  const values: FormValues = {};
-  for (const field of form.fields) {
-    if ((field.type !== 'date' && field.type !== 'text') || field.prefill === undefined) continue;
-    const value = field.prefill === 'today' ? today : card[field.prefill];
-    if (value === undefined || value === '') continue;
-    if (field.type === 'date' && !isRealDate(value)) continue;
-    values[field.id] = value;
-  }
-  return values;
 }
 
 /**
@@ -98,15 +71,6 @@ function checkField(field: FormField, value: unknown): Problem | undefined {
         ? problem('cases.form.pattern-unnamed')
         : problem('cases.form.pattern', { patternHint: field.patternHint });
     }
-  }
-}
-
-function isRealDate(text: string): boolean {
-  try {
-    parseDate(text);
-    return true;
-  } catch {
-    return false;
   }
 }
 

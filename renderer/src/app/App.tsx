@@ -5,8 +5,11 @@ import { createI18n } from '../i18n/create-i18n.ts';
 import { I18nContext } from '../i18n/i18n-context.ts';
 import { useIdleTimeout } from '../idle/use-idle-timeout.ts';
 import { stopSpeaking } from '../speech/speak.ts';
+import { StaffContext } from '../staff/staff-context.ts';
+import { useStaffAuth } from '../staff/use-staff-auth.ts';
 import { useClient } from '../station/client-context.ts';
 import { NavContext } from './nav-context.ts';
+import { WINDOW_SCREENS } from './routes.ts';
 import { ScreenView } from './ScreenView.tsx';
 import { useNavigation } from './use-navigation.ts';
 
@@ -18,6 +21,8 @@ export function App() {
   const [catalogVersion, setCatalogVersion] = useState('');
   const { stack, nav, reset } = useNavigation();
   const route = stack.at(-1);
+  const staff = useStaffAuth(client);
+  const atWindow = stack.some((r) => WINDOW_SCREENS.has(r.screen));
 
   useEffect(() => {
     client.appInfo({}).then(
@@ -34,16 +39,29 @@ export function App() {
   // A new screen never keeps reading the previous one aloud.
   useEffect(() => stopSpeaking, [route]);
 
+  // Leaving the window's screens (首页, 返回 past the desk) signs the clerk out: the next person is not them.
+  const signedIn = staff.current !== null;
+  useEffect(() => {
+    if (signedIn && !atWindow) staff.signOut();
+  }, [signedIn, atWindow, staff]);
+
+  // Every screen unmounts, and with it whatever it held about a person (card, answers, pages, signatures).
   useIdleTimeout(info?.idleTimeoutSec ?? null, route !== undefined, () => {
     reset();
+    staff.signOut();
     setLocale(info?.defaultLocale ?? 'zh-CN');
   });
 
   const i18n = useMemo(() => createI18n(locale, setLocale), [locale]);
+  // A flow under way keeps its answers when the catalogue changes; the core checks them against the new one.
+  const inFlow = route?.screen === 'intake' || route?.screen === 'apply';
+  const reload = inFlow ? '' : catalogVersion;
   return (
     <I18nContext value={i18n}>
       <NavContext value={nav}>
-        <ScreenView key={`${stack.length}:${route?.screen ?? 'attract'}:${catalogVersion}`} route={route} />
+        <StaffContext value={staff}>
+          <ScreenView key={`${stack.length}:${route?.screen ?? 'attract'}:${reload}`} route={route} />
+        </StaffContext>
       </NavContext>
     </I18nContext>
   );

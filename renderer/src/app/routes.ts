@@ -1,7 +1,10 @@
 import type { LifeEventSummary } from '../../../electron/contract/api.ts';
 
 /** The home tiles that lead to a "coming soon" screen until their service is built. */
-export type PlaceholderService = 'progress' | 'photo' | 'rating' | 'agent';
+export type PlaceholderService = 'photo' | 'rating' | 'agent';
+
+/** The clerk's desk lists (caseList views). */
+export type DeskView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'recent';
 
 /** One screen and what it needs to show; the navigation stack is a list of these. */
 export type Route =
@@ -12,6 +15,18 @@ export type Route =
   | { screen: 'guide'; code: string }
   | { screen: 'placeholder'; service: PlaceholderService }
   /** The technician's device page (a PIN gate comes with staff login). */
-  | { screen: 'technician' };
+  | { screen: 'technician' }
+  /** A villager applying alone at the kiosk for a self-service matter. */
+  | { screen: 'apply'; code: string }
+  /** 查进度: the villager's own cases by the card on the reader. */
+  | { screen: 'progress' }
+  /** The village window: sign-in, then the clerk's desk, a case, a new intake. */
+  | { screen: 'window' }
+  | { screen: 'desk'; view: DeskView }
+  | { screen: 'case'; caseNo: string }
+  | { screen: 'intake' };
 
 export type ScreenName = Route['screen'] | 'attract';
+
+/** Screens that show a clerk's work: leaving all of them ends the clerk's session. */
+export const WINDOW_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['window', 'desk', 'case', 'intake']);

@@ -37,15 +37,20 @@ export function AttractScreen() {
         </p>
         <p className="attract__touch">{t('ui.attract.touch')}</p>
       </div>
-      {/* Discreet, in a corner, for the technician; a PIN gate comes with staff login. */}
-      <button
-        type="button"
-        className="attract__technician"
-        data-testid="open-technician"
-        onClick={() => nav.push({ screen: 'technician' })}
-      >
-        {t('ui.attract.technician')}
-      </button>
+      {/* Discreet, in a corner: the clerk's window (behind a PIN) and the technician's page. */}
+      <div className="attract__corner">
+        <button type="button" className="attract__technician" data-testid="open-window" onClick={() => nav.push({ screen: 'window' })}>
+          {t('ui.attract.window')}
+        </button>
+        <button
+          type="button"
+          className="attract__technician"
+          data-testid="open-technician"
+          onClick={() => nav.push({ screen: 'technician' })}
+        >
+          {t('ui.attract.technician')}
+        </button>
+      </div>
     </div>
   );
 }

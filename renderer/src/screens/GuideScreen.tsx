@@ -2,6 +2,7 @@ import type { Guide, LifeEventSummary } from '../../../electron/contract/api.ts'
 import { GuideDetails } from '../guide/GuideDetails.tsx';
 import { PrintGuideButton } from '../guide/PrintGuideButton.tsx';
 import { QrCodeSvg } from '../guide/QrCodeSvg.tsx';
+import { useNav } from '../app/nav-context.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { CallStatus } from '../layout/CallStatus.tsx';
 import { ScreenFrame } from '../layout/ScreenFrame.tsx';
@@ -12,6 +13,7 @@ import '../styles/guide.css';
 /** The whole 办事指南 of one matter, its QR code to take it home on a phone, and a button to print it. */
 export function GuideScreen({ code }: { code: string }) {
   const { t, locale } = useI18n();
+  const nav = useNav();
   const loaded = useCall(
     (client) =>
       Promise.all([client.catalogGuide({ code }), client.catalogLifeEvents({})]).then(
@@ -36,6 +38,16 @@ export function GuideScreen({ code }: { code: string }) {
             <GuideDetails guide={loaded.value.guide} lifeEvents={loaded.value.lifeEvents} />
           </ScrollArea>
           <aside className="guide__side">
+            {loaded.value.guide.matter.selfService && (
+              <button
+                type="button"
+                className="wide-button guide__apply"
+                data-testid="apply-start"
+                onClick={() => nav.push({ screen: 'apply', code })}
+              >
+                {t('ui.guide.apply')}
+              </button>
+            )}
             <figure className="guide__qr">
               <QrCodeSvg payload={loaded.value.guide.qrPayload} label={t('ui.guide.qr.caption')} />
               <figcaption>{t('ui.guide.qr.caption')}</figcaption>

@@ -5,13 +5,13 @@ import { ScreenFrame } from '../layout/ScreenFrame.tsx';
 import '../styles/screens.css';
 
 interface Tile {
-  id: 'apply' | PlaceholderService;
+  id: 'apply' | 'progress' | PlaceholderService;
   route: Route;
 }
 
 const TILES: Tile[] = [
   { id: 'apply', route: { screen: 'services' } },
-  { id: 'progress', route: { screen: 'placeholder', service: 'progress' } },
+  { id: 'progress', route: { screen: 'progress' } },
   { id: 'photo', route: { screen: 'placeholder', service: 'photo' } },
   { id: 'rating', route: { screen: 'placeholder', service: 'rating' } },
   { id: 'agent', route: { screen: 'placeholder', service: 'agent' } },

@@ -42,16 +42,26 @@ export function assertRendererBuilt(): void {
   }
 }
 
+export interface StationOptions {
+  /** Runs in the data directory before `station serve` starts, e.g. the CLI adding the first staff account. */
+  setup?(dataDir: string): void | Promise<void>;
+}
+
 /**
  * Starts a real `station serve` on a free port with a fresh data directory (and `station.json` when given),
  * and resolves once it prints its URL.
  */
-export async function startStation(config?: Record<string, unknown>, args: string[] = []): Promise<RunningStation> {
+export async function startStation(
+  config?: Record<string, unknown>,
+  args: string[] = [],
+  options: StationOptions = {},
+): Promise<RunningStation> {
   assertRendererBuilt();
   const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-e2e-'));
   if (config) writeFileSync(join(dataDir, 'station.json'), JSON.stringify(config));
   const token = randomBytes(18).toString('base64url');
   try {
+    await options.setup?.(dataDir);
     const serve = await startServe(dataDir, { env: { STATION_TOKEN: token }, args });
     return {
       url: serve.url,

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { launchChromium, openKiosk, type Kiosk } from './browser.ts';
-import { startStation, type RunningStation } from './station.ts';
+import { startStation, type RunningStation, type StationOptions } from './station.ts';
 
 export interface KioskSuite {
   readonly station: RunningStation;
@@ -13,6 +13,8 @@ export interface SuiteOptions {
   stationArgs?: string[];
   /** Extra Chromium flags (a fake camera); a function runs in beforeAll, so it can make the files they name. */
   chromiumArgs?: () => string[] | Promise<string[]>;
+  /** Runs in the station's data directory before it serves (the first staff account, say). */
+  setup?: StationOptions['setup'];
 }
 
 /** One station and one browser for a test file, started before its tests and stopped after them. */
@@ -22,7 +24,7 @@ export function kioskSuite(config?: Record<string, unknown>, options: SuiteOptio
   beforeAll(async () => {
     // The browser first: a missing Chromium fails before a station is started for nothing.
     browser = await launchChromium((await options.chromiumArgs?.()) ?? []);
-    station = await startStation(config, options.stationArgs);
+    station = await startStation(config, options.stationArgs, { setup: options.setup });
   });
   afterAll(async () => {
     await browser?.close();

@@ -1,0 +1,40 @@
+import type { CaseEvent } from '../../../electron/contract/cases.ts';
+import { instantText } from '../common/day-text.ts';
+import { EVENT_KEYS, STATE_KEYS } from '../desk/case-words.ts';
+import { useI18n } from '../i18n/i18n-context.ts';
+
+/** A detail worth showing beside the event: the tracking number of a posted result. */
+function eventNote(t: (k: string, p?: Record<string, string | number>) => string, event: CaseEvent): string | null {
+  const { method, tracking } = event.detail;
+  if (event.type === 'deliver') {
+    if (method === 'post') return t('ui.case.deliver.posted', { tracking: typeof tracking === 'string' ? tracking : '' });
+    if (method === 'pickup') return t('ui.case.deliver.pickedUp');
+  }
+  return null;
+}
+
+/** Every event of the case, oldest first: when, what, by whom, and the state it left the case in. */
+export function CaseHistory({ history, nameOf }: { history: readonly CaseEvent[]; nameOf(id: string | null): string | null }) {
+  const { t, locale } = useI18n();
+  return (
+    <section className="case-section" data-testid="case-history">
+      <h2 className="section-title">{t('ui.case.history')}</h2>
+      <ol className="case-history">
+        {history.map((e) => {
+          const what = Object.hasOwn(EVENT_KEYS, e.type) ? t(EVENT_KEYS[e.type]!) : e.type;
+          const note = eventNote(t, e);
+          const actor = nameOf(e.actor);
+          return (
+            <li key={e.id} className="case-event" data-testid="case-event" data-type={e.type} data-state={e.state}>
+              <span className="case-event__time">{instantText(locale, e.at)}</span>
+              <span className="case-event__what">{what}</span>
+              <span className="case-event__state">{t('ui.case.stateAfter', { state: t(STATE_KEYS[e.state]) })}</span>
+              {actor !== null && <span className="case-event__actor">{t('ui.case.by', { name: actor })}</span>}
+              {note !== null && <span className="case-event__note">{note}</span>}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

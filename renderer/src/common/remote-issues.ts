@@ -1,0 +1,11 @@
+import { RemoteError } from '../../../electron/contract/client.ts';
+
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/** Every bad field of a validation failure, as the core listed them; none for any other error. */
+export function validationIssues(error: unknown): Issue[] {
+  return error instanceof RemoteError && error.code === 'error.validation' ? error.issues : [];
+}

@@ -1,0 +1,28 @@
+import type { CaseSummary } from '../../../electron/contract/cases.ts';
+import { dayText } from '../common/day-text.ts';
+import { useI18n } from '../i18n/i18n-context.ts';
+import { CaseBadges } from './CaseBadges.tsx';
+
+/** One case on the desk: number, matter, applicant, state, due date and 容缺; tapping opens it. */
+export function CaseRow({ summary, onOpen }: { summary: CaseSummary; onOpen(): void }) {
+  const { t, locale } = useI18n();
+  return (
+    <li>
+      <button type="button" className="case-row" data-testid="case-row" data-case-no={summary.caseNo} onClick={onOpen}>
+        <span className="case-row__head">
+          <span className="case-row__no" data-testid="case-row-no">
+            {summary.caseNo}
+          </span>
+          <CaseBadges summary={summary} />
+        </span>
+        <span className="case-row__matter">{summary.matterName}</span>
+        <span className="case-row__facts">
+          <span data-testid="case-row-applicant">{t('ui.label.value', { label: t('ui.case.applicant'), value: summary.applicantName })}</span>
+          <span data-testid="case-row-due" data-date={summary.dueDate}>
+            {t('ui.label.value', { label: t('ui.case.due'), value: dayText(locale, summary.dueDate) })}
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,41 @@
+import { dayText } from '../common/day-text.ts';
+import { useI18n } from '../i18n/i18n-context.ts';
+import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import type { IntakeState } from './intake-state.ts';
+
+/** Before intake: the promised date, and whether 容缺 is open to this applicant for this matter, and why not. */
+export function ApplicantCheckPanel({ state, error }: { state: IntakeState; error: unknown }) {
+  const { t, locale } = useI18n();
+  const { check, matter } = state;
+  if (error !== null) return <ErrorNotice error={error} testId="check-error" />;
+  if (check === null || matter === null) {
+    return (
+      <p className="call-status" role="status">
+        {t('ui.loading')}
+      </p>
+    );
+  }
+  const why = check.blacklisted
+    ? t('ui.check.rongque.blacklisted', { reason: check.reason ?? '' })
+    : matter.rongque
+      ? null
+      : t('ui.check.rongque.notForMatter');
+  return (
+    <dl className="check-panel" data-testid="applicant-check" data-rongque={check.rongque}>
+      <div className="check-panel__row">
+        <dt>{t('ui.case.due')}</dt>
+        <dd data-testid="check-due" data-date={check.dueDate}>
+          {dayText(locale, check.dueDate)}
+        </dd>
+      </div>
+      {state.channel === 'window' && (
+        <div className="check-panel__row">
+          <dt>{t('ui.check.rongque')}</dt>
+          <dd data-testid="check-rongque" className={check.rongque ? 'check-panel__open' : 'check-panel__closed'}>
+            {check.rongque ? t('ui.check.rongque.open') : t('ui.check.rongque.closed', { why: why ?? '' })}
+          </dd>
+        </div>
+      )}
+    </dl>
+  );
+}

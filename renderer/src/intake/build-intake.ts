@@ -1,0 +1,45 @@
+import type { CaseMaterialInput, IntakeInput } from '../../../electron/contract/cases.ts';
+import type { IntakeState } from './intake-state.ts';
+
+const PHONE = /^1\d{10}$/;
+
+/**
+ * The caseIntake input from what the flow collected, or null while something it needs is missing. The applicant
+ * comes from the card; a phone answered on the form goes with it; the one signature also signs the 容缺 promise.
+ */
+export function buildIntake(state: IntakeState, session: string | undefined): IntakeInput | null {
+  const { card, matter, signature } = state;
+  if (!card || !matter || !signature) return null;
+  const phone = state.form.phone;
+  const materials: CaseMaterialInput[] = matter.materials.flatMap((m): CaseMaterialInput[] => {
+    const choice = state.materials[m.id];
+    if (!choice) return [];
+    switch (choice.status) {
+      case 'provided':
+        return [{ materialId: m.id, status: 'provided', pages: choice.pages.map((p) => p.sha256) }];
+      case 'exempt':
+        return [{ materialId: m.id, status: 'exempt', exemption: choice.exemption, ...(choice.source ? { source: choice.source } : {}) }];
+      case 'promised':
+        return [{ materialId: m.id, status: 'promised', dueDate: choice.dueDate, promiseSignature: signature.sha256 }];
+    }
+  });
+  const proxy = state.channel === 'window' && state.proxy && state.mandate !== null;
+  return {
+    requestId: state.requestId,
+    ...(session === undefined ? {} : { session }),
+    channel: state.channel,
+    matterCode: matter.code,
+    applicant: {
+      name: card.name,
+      idNumber: card.idNumber.toUpperCase(),
+      gender: card.gender,
+      birthDate: card.birthDate,
+      address: 'address' in card ? [...card.address].slice(0, 120).join('') : '',
+      ...(typeof phone === 'string' && PHONE.test(phone) ? { phone } : {}),
+    },
+    form: state.form,
+    materials,
+    applicantSignature: signature.sha256,
+    ...(proxy && state.mandate ? { proxy: { mandateSignature: state.mandate.sha256, advancedFees: state.fees } } : {}),
+  };
+}

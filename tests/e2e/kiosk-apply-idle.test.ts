@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { startApply } from './harness/apply-actions.ts';
+import { addStaff } from './harness/staff.ts';
+import { kioskSuite } from './harness/suite.ts';
+import { choose, next, readCard, signIn } from './harness/window-actions.ts';
+
+// The shortest idle timeout a station accepts; the test moves Playwright's fake clock instead of waiting.
+const kiosk = kioskSuite({ idleTimeoutSec: 15 }, { stationArgs: ['--simulate'], setup: (dataDir) => addStaff(dataDir) });
+
+describe('kiosk self-service: idle timeout', () => {
+  it('forgets the villager when they walk away mid-application: card, answers, everything', async () => {
+    const { page, context } = await kiosk.open({ clock: true });
+    await startApply(page);
+    const name = await readCard(page);
+    expect(name.length).toBeGreaterThan(1);
+    const firstRequest = await page.getByTestId('intake').getAttribute('data-request-id');
+    await next(page, 'form');
+    await choose(page, 'method', 'face');
+    expect(await page.locator('[data-testid="choice"][data-value="face"]').getAttribute('aria-pressed')).toBe('true');
+
+    await page.clock.fastForward(15_000);
+    await page.getByTestId('screen-attract').waitFor();
+    // Nothing of them is left on the page.
+    expect(await page.locator('body').textContent()).not.toContain(name);
+
+    // Starting again starts from nothing: a new intake (a new request id), no answers.
+    await startApply(page);
+    await readCard(page);
+    expect(await page.getByTestId('intake').getAttribute('data-request-id')).not.toBe(firstRequest);
+    await next(page, 'form');
+    expect(await page.locator('[data-testid="choice"][aria-pressed="true"]').count()).toBe(0);
+    await context.close();
+  });
+
+  it('ends a 查进度 visit the same way', async () => {
+    const { page, context } = await kiosk.open({ clock: true });
+    await page.getByTestId('screen-attract').tap();
+    await page.getByTestId('tile-progress').tap();
+    await page.getByTestId('identity-form').waitFor({ timeout: 30_000 });
+    const name = (await page.getByTestId('identity-name').textContent()) ?? '';
+    await page.clock.fastForward(15_000);
+    await page.getByTestId('screen-attract').waitFor();
+    expect(await page.locator('body').textContent()).not.toContain(name);
+    await context.close();
+  });
+
+  it('signs the clerk out when the window is left alone, so the next person meets the sign-in', async () => {
+    const { page, context } = await kiosk.open({ clock: true });
+    await signIn(page);
+    await page.getByTestId('desk-new-intake').tap();
+    await readCard(page);
+    const logout = page.waitForRequest((r) => r.url().endsWith('/api/staffLogout'));
+    await page.clock.fastForward(15_000);
+    await page.getByTestId('screen-attract').waitFor();
+    await logout;
+    await page.getByTestId('open-window').tap();
+    await page.getByTestId('staff-person').first().waitFor();
+    expect(await page.getByTestId('screen-desk').count()).toBe(0);
+    await context.close();
+  });
+});

@@ -1,0 +1,126 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
+import { smallTargets, textProblems } from './harness/accessibility.ts';
+import { PENSION_CHECK, startApply } from './harness/apply-actions.ts';
+import { printedDate, takePrinted } from './harness/printed.ts';
+import { kioskSuite } from './harness/suite.ts';
+import { signByTouch } from './harness/touch-signature.ts';
+import { atStep, choose, exemptMaterial, next, readCard, tick } from './harness/window-actions.ts';
+
+// The villager alone at the kiosk: `station serve --simulate` has a card on its simulated reader; nobody signs in.
+// The receipt printer is the cups-pdf queue.
+const kiosk = kioskSuite({ idleTimeoutSec: 3600, printers: { receipt: PDF_QUEUE } }, { stationArgs: ['--simulate'] });
+let outputDir = '';
+beforeAll(async () => {
+  outputDir = await ensureCupsPdf();
+});
+
+/** Today in China, YYYY-MM-DD: a 即办 matter is promised for the day it is taken in. */
+const chinaToday = () =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+
+describe('kiosk self-service', () => {
+  it('applies for a self-service matter with the card, a ticked form, a waived material and a finger signature; 查进度 then lists it as 已受理', async () => {
+    const { page, context, problems } = await kiosk.open();
+    await startApply(page);
+    expect(await page.getByTestId('screen-title').textContent()).toContain(PENSION_CHECK.name);
+    const name = await readCard(page);
+    expect(await textProblems(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    // No 选事项 and no 代办 at the kiosk: the matter came from the guide.
+    expect(await page.getByTestId('step-matter').count()).toBe(0);
+    expect(await page.getByTestId('step-proxy').count()).toBe(0);
+
+    await next(page, 'form');
+    await choose(page, 'method', 'face');
+    await choose(page, 'residence', 'county');
+    await tick(page, 'truthful');
+    expect(await textProblems(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+
+    await next(page, 'materials');
+    // Camera or waived, as the catalogue allows; nothing to promise and no clerk to see originals here.
+    expect(await page.getByTestId('material-rongque').count()).toBe(0);
+    expect(await page.getByTestId('material-seen').count()).toBe(0);
+    await exemptMaterial(page, 'id-card', 'id-card-proves');
+    await next(page, 'sign');
+    // Only the screen to sign on at the kiosk.
+    expect(await page.getByTestId('signature-panel').getAttribute('data-mode')).toBe('touch');
+    expect(await page.getByTestId('signature-mode-pad').count()).toBe(0);
+    await signByTouch(page);
+    await next(page, 'submit');
+    const intake = page.waitForRequest((r) => r.url().endsWith('/api/caseIntake'));
+    await page.getByTestId('intake-submit').tap();
+    const sent = (await intake).postDataJSON() as { channel: string; session?: string; applicant: { name: string } };
+    expect(sent.channel).toBe('kiosk');
+    expect(sent.session).toBeUndefined();
+    expect(sent.applicant.name).toBe(name);
+
+    await atStep(page, 'receipt');
+    const caseNo = (await page.getByTestId('receipt-case-no').textContent()) ?? '';
+    expect(caseNo).toMatch(/^[A-Z0-9]{5}-\d{8}-\d{4}$/);
+    const dueDate = (await page.getByTestId('receipt-due-date').getAttribute('data-date')) ?? '';
+    expect(dueDate).toBe(chinaToday());
+    expect(await textProblems(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    const since = Date.now();
+    await page.getByTestId('print-receipt').tap();
+    await page.locator('[data-testid="print-receipt-status"][data-state="done"]').waitFor({ timeout: 60_000 });
+    const receipt = await takePrinted(outputDir, caseNo, since);
+    expect(receipt).toContain(caseNo);
+    expect(receipt).toContain(name.replace(/\s+/g, ''));
+
+    // 完成 leaves for the home screen; 查进度 with the same card.
+    await page.getByTestId('intake-finish').tap();
+    await page.getByTestId('screen-home').waitFor();
+    await page.getByTestId('tile-progress').tap();
+    await page.getByTestId('screen-progress').waitFor();
+    const item = page.locator(`[data-testid="progress-item"][data-case-no="${caseNo}"]`);
+    await item.waitFor({ timeout: 30_000 });
+    expect(await item.getByTestId('progress-state').textContent()).toBe('已受理');
+    expect(await item.getByTestId('progress-due').getAttribute('data-date')).toBe(dueDate);
+    expect(await item.getByTestId('progress-due').textContent()).toContain(printedDate(dueDate));
+    expect(await item.textContent()).toContain(PENSION_CHECK.name);
+    expect(await textProblems(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('offers 我要申请 only on the guides of self-service matters', async () => {
+    const { page, context } = await kiosk.open();
+    await page.getByTestId('screen-attract').tap();
+    await page.getByTestId('tile-apply').tap();
+    await page.getByTestId('search-by-initials').tap();
+    for (const letter of 'YLJZ') await page.getByTestId(`key-${letter}`).tap();
+    await page.locator('[data-testid="search-results"][data-query="yljz"]').waitFor();
+    await page.getByTestId('search-result').filter({ hasText: '医疗救助申请' }).tap();
+    await page.getByTestId('print-guide').waitFor();
+    expect(await page.getByTestId('apply-start').count()).toBe(0);
+    await context.close();
+  });
+
+  it('keeps large type and big targets through the steps on a portrait screen', async () => {
+    const { page, context } = await kiosk.open({ viewport: { width: 1080, height: 1920 } });
+    const check = async (what: string) => {
+      expect(await textProblems(page), what).toEqual([]);
+      expect(await smallTargets(page), what).toEqual([]);
+    };
+    await startApply(page);
+    await readCard(page);
+    await check('card');
+    await next(page, 'form');
+    await check('form');
+    await page.getByTestId('field-phone').getByTestId('field-edit').tap();
+    await check('number pad');
+    await page.getByTestId('sheet-cancel').tap();
+    await next(page, 'materials');
+    await check('materials');
+    await page.getByTestId('material-exempt').tap();
+    await check('exemptions');
+    await page.getByTestId('exemption-choice').first().tap();
+    await next(page, 'sign');
+    await check('sign');
+    await context.close();
+  });
+});
