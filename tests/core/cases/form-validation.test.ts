@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { FormSchema } from '../../../electron/contract/forms.ts';
 import type { FormField, FormValues } from '../../../electron/contract/forms.ts';
 import { readCatalogFile } from '../../../electron/core/catalog/catalog-file.ts';
-import { prefillForm, validateForm } from '../../../electron/core/cases/form-validation.ts';
-import type { CardFacts } from '../../../electron/core/cases/form-validation.ts';
+import { prefillForm } from '../../../electron/contract/form-prefill.ts';
+import { validateForm } from '../../../electron/core/cases/form-validation.ts';
+import type { CardFacts } from '../../../electron/contract/form-prefill.ts';
 import { assetPath } from '../../../electron/core/paths.ts';
 
 const catalog = readCatalogFile(assetPath('catalog', 'catalog.json'));
