@@ -14,6 +14,8 @@ export const StationConfig = z.strictObject({
   defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   /** Serial port of the window's ID-card reader; the first USB serial adapter when not set. */
   idcardPort: z.string().min(1).optional(),
+  /** Days a closed case stays on the station once the township has all of it (least data kept). */
+  retentionDays: z.int().min(1).max(3650).default(180),
   /** Seconds between sync rounds while all is well. */
   syncIntervalSec: z.int().min(5).max(3600).default(60),
   /** Guardrails (as MOSIP's): warn the clerk after this many days without a sync, or this many unsent events. */

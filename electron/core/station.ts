@@ -158,7 +158,10 @@ export function startDevices(station: Station, options: { simulate: boolean }): 
 
 /** Starts syncing by itself, for a station that serves a UI; only once enrolled does it do anything. */
 export function startSync(station: Station): SyncScheduler {
-  station.scheduler = new SyncScheduler(station.sync, station.bus, station.logger, { intervalMs: station.config.syncIntervalSec * 1000 });
+  station.scheduler = new SyncScheduler(station.sync, station.bus, station.logger, {
+    intervalMs: station.config.syncIntervalSec * 1000,
+    afterSync: () => station.cases.purge(station.config.retentionDays),
+  });
   if (station.sync.status(0).enrolled) station.scheduler.start();
   return station.scheduler;
 }

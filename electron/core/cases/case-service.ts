@@ -358,6 +358,35 @@ export class CaseService {
   }
 
   /**
+   * Least data kept: closed cases whose every event the township has acknowledged are removed after the retention
+   * period, with their people (when no other case points at them) and the files only they referred to.
+   */
+  purge(retentionDays: number): number {
+    const cutoff = new Date(this.now().getTime() - retentionDays * 86_400_000).toISOString();
+    return this.db.transaction(() => {
+      const ids = (this.db
+        .prepare(
+          `SELECT id FROM cases c WHERE state = 'closed' AND closed_at < ?
+             AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.pushed_at IS NULL)`,
+        )
+        .all(cutoff) as { id: number }[]).map((r) => r.id);
+      if (ids.length === 0) return 0;
+      const list = ids.join(',');
+      const files = (this.db
+        .prepare(`SELECT DISTINCT j.value AS sha FROM case_events e, json_each(e.attachments) j WHERE e.case_id IN (${list})`)
+        .all() as { sha: string }[]).map((r) => r.sha);
+      this.db.exec(`DELETE FROM case_materials WHERE case_id IN (${list}); DELETE FROM sync_conflicts WHERE event_id IN
+        (SELECT id FROM case_events WHERE case_id IN (${list})); DELETE FROM case_events WHERE case_id IN (${list});
+        DELETE FROM cases WHERE id IN (${list}); DELETE FROM persons WHERE id NOT IN (SELECT person_id FROM cases);`);
+      const stillUsed = this.db.prepare('SELECT 1 FROM case_events e, json_each(e.attachments) j WHERE j.value = ? LIMIT 1');
+      const drop = this.db.prepare('DELETE FROM attachments WHERE sha256 = ?');
+      for (const sha of files) if (stillUsed.get(sha) === undefined) drop.run(sha);
+      this.audit.record({ staffId: null, action: 'cases.purged', detail: { cases: ids.length, retentionDays } });
+      return ids.length;
+    }).immediate();
+  }
+
+  /**
    * The kiosk may print a receipt without a clerk only for a self-service case taken in moments ago: a stranger at
    * the kiosk cannot reprint anyone else's papers by their number.
    */

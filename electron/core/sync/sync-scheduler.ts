@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   random?: () => number;
+  /** After each good round, e.g. removing closed cases the township now holds. */
+  afterSync?: () => void;
 }
 
 /**
@@ -68,6 +70,7 @@ export class SyncScheduler {
       this.publish();
       try {
         await this.service.syncOnce();
+        this.options.afterSync?.();
         this.failures = 0;
         this.state = 'idle';
       } catch (error) {

@@ -166,3 +166,26 @@ describe('china day', () => {
     expect(chinaDay(new Date('2025-01-19T15:59:59Z'))).toBe('2025-01-19');
   });
 });
+
+describe('least data kept', () => {
+  it('removes closed cases the township has acknowledged after the retention period, with their person and files', () => {
+    const elderly = matter('老年优待证');
+    const { caseNo } = cases.intake(intakeFor(elderly, station.attachments, validForm(elderly, '2025-01-20')), null);
+    const open = cases.intake(intakeFor(elderly, station.attachments, validForm(elderly, '2025-01-20'), { applicant: { ...VILLAGER, name: '李四', idNumber: '430702195501011298' } }), null).caseNo;
+    for (const action of ['approve', 'resultReady', 'deliver', 'close'] as const) cases.transition(caseNo, action, null);
+    const files = count('attachments');
+    clock = new Date('2025-09-01T02:00:00Z');
+    // Not yet acknowledged by the township: kept, however old.
+    expect(cases.purge(180)).toBe(0);
+    station.db.prepare('UPDATE case_events SET pushed_at = ?').run('2025-01-21T00:00:00Z');
+    expect(cases.purge(365)).toBe(0);
+    expect(cases.purge(180)).toBe(1);
+    expect(() => cases.get(caseNo, null)).toThrow(UnknownCaseError);
+    expect(cases.get(open, null).summary.state).toBe('received');
+    expect(cases.find(VILLAGER.idNumber, null)).toEqual([]);
+    expect(count('persons')).toBe(1);
+    // Files the open case still refers to stay; only those of the purged case alone go.
+    expect(count('attachments')).toBeLessThanOrEqual(files);
+    for (const sha of cases.get(open, null).materials.flatMap((m) => m.pages)) expect(station.attachments.get(sha).bytes.length).toBeGreaterThan(0);
+  });
+});
