@@ -3,9 +3,12 @@ import { benchColdStart } from './cold-start.ts';
 import { benchGuidePdf } from './guide-pdf.ts';
 import { benchIdCard } from './idcard.ts';
 import { benchPageProcess } from './page-process.ts';
+import { benchReceiptPdf } from './receipt-pdf.ts';
 import { printFigure, type Figure } from './report.ts';
 import { benchCatalogSearch } from './search.ts';
 import { benchSignaturePng } from './signature-png.ts';
+import { benchStationBacklog } from './station-backlog.ts';
+import { benchTownshipLoad } from './township-load.ts';
 
 const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['catalogue search', benchCatalogSearch],
@@ -14,7 +17,10 @@ const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['signature PNG', benchSignaturePng],
   ['ID card reader', benchIdCard],
   ['document camera page', benchPageProcess],
+  ['receipt PDF', benchReceiptPdf],
   ['cases at a million', benchCases],
+  ['township load', benchTownshipLoad],
+  ['station backlog', benchStationBacklog],
 ];
 
 const only = process.argv.slice(2);

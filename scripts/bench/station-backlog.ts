@@ -1,0 +1,114 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { IntakeInput } from '../../electron/contract/cases.ts';
+import type { Matter } from '../../electron/contract/catalog.ts';
+import { chinaDay } from '../../electron/core/cases/china-day.ts';
+import { openStation, type Station } from '../../electron/core/station.ts';
+import { OfflineError } from '../../electron/core/sync/township-client.ts';
+import { freePort } from '../lib/free-port.ts';
+import { startTownshipProcess, type TownshipProcess } from '../lib/township-process.ts';
+import type { Figure } from './report.ts';
+
+const CASES = 1000;
+const ATTACHMENTS = 200;
+const ATTACHMENT_BYTES = 100 * 1024;
+const MATTER = '医疗救助申请';
+/** Fictional; valid GB 11643 check character. */
+const APPLICANT = { name: '王秀英', idNumber: '43070219550101128X', gender: '女', birthDate: '1955-01-01', address: '湖南省津市市毛里湖镇青苗村3组' } as const;
+/** syncOnce rounds before giving up: the backlog should go up in a handful. */
+const MAX_ROUNDS = 50;
+
+/** Answers that satisfy the matter's form: ticks ticked, first choices, today's date, texts that fit their pattern. */
+function filledForm(matter: Matter, today: string): IntakeInput['form'] {
+  const values: IntakeInput['form'] = {};
+  for (const f of matter.form?.fields ?? []) {
+    if (f.type === 'tick') values[f.id] = true;
+    else if (f.type === 'single') values[f.id] = f.choices[0]!.value;
+    else if (f.type === 'multiple') values[f.id] = [f.choices[0]!.value];
+    else if (f.type === 'date') values[f.id] = today;
+    else values[f.id] = f.pattern && /\^1/.test(f.pattern) ? '13800000000' : f.pattern ? '6222000011112222' : '测试';
+  }
+  return values;
+}
+
+/**
+ * The backlog a station builds up offline: 1,000 cases whose scanned pages are 200 distinct ~100 KB files (each case
+ * hands in two pages, each page shared by ten cases), plus one applicant signature they all share.
+ */
+function takeInBacklog(station: Station): void {
+  const matter = station.catalog.current().matters.find((m) => m.name === MATTER)!;
+  const form = filledForm(matter, chinaDay(new Date()));
+  const pages = Array.from({ length: ATTACHMENTS }, () =>
+    station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: randomBytes(ATTACHMENT_BYTES), width: 1240, height: 1754 }).sha256,
+  );
+  const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench applicant signature'), width: 10, height: 10 }).sha256;
+  for (let i = 0; i < CASES; i++) {
+    let page = 0;
+    const materials = matter.materials.map((m) =>
+      m.exemptions[0]
+        ? { materialId: m.id, status: 'exempt' as const, exemption: m.exemptions[0].kind, source: m.exemptions[0].source }
+        : { materialId: m.id, status: 'provided' as const, pages: [pages[(2 * i + page++) % ATTACHMENTS]!] },
+    );
+    station.cases.intake({ requestId: randomUUID(), channel: 'window', matterCode: matter.code, applicant: APPLICANT, form, materials, applicantSignature: signature }, null);
+  }
+}
+
+/** A station that took 1,000 cases in while the township was unreachable; the township comes up; until all is acknowledged. */
+export async function benchStationBacklog(): Promise<Figure[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'doorstep-bench-backlog-'));
+  const townshipDir = join(dir, 'township');
+  mkdirSync(townshipDir);
+  const port = await freePort();
+  const options = { port, db: join(townshipDir, 'township.sqlite'), dataDir: townshipDir, logFile: join(dir, 'township.log') };
+  let township: TownshipProcess | undefined = await startTownshipProcess(options);
+  let station: Station | undefined;
+  try {
+    station = openStation({ dataDir: join(dir, 'station'), mode: 'web' });
+    await station.sync.enroll(township.url, await township.code());
+    // Network down: nothing listens at the township's address any more.
+    await township.stop();
+    township = undefined;
+    const takeInStart = performance.now();
+    takeInBacklog(station);
+    const takeInSeconds = (performance.now() - takeInStart) / 1000;
+    const offline = await station.sync.syncOnce().then(() => null, (error: unknown) => error);
+    if (!(offline instanceof OfflineError)) throw new Error(`expected the station to be offline, got ${String(offline)}`);
+    const before = station.sync.status(0).pending;
+    if (before !== CASES) throw new Error(`expected ${CASES} events waiting, found ${before}`);
+
+    // Network up: the township listens again at the same address; the clock starts when it does.
+    township = await startTownshipProcess(options);
+    const up = township.readyAt;
+    let rounds = 0;
+    let uploaded = 0;
+    let conflicts = 0;
+    while (station.sync.status(0).pending > 0) {
+      if (++rounds > MAX_ROUNDS) throw new Error(`backlog not acknowledged after ${MAX_ROUNDS} syncs: ${station.sync.status(0).pending} pending`);
+      const r = await station.sync.syncOnce();
+      uploaded += r.uploaded;
+      conflicts += r.conflicts;
+    }
+    const seconds = (performance.now() - up) / 1000;
+    if (conflicts > 0) throw new Error(`${conflicts} conflicts while syncing the backlog`);
+    // The township has them: the first and the last case, as the admin API shows them.
+    const caseNos = station.db.prepare('SELECT case_no FROM cases ORDER BY id').all() as { case_no: string }[];
+    for (const c of [caseNos[0]!, caseNos.at(-1)!]) {
+      const res = await township.admin('GET', `/v1/admin/cases/${c.case_no}`);
+      if (res.status !== 200) throw new Error(`case ${c.case_no} not at the township: HTTP ${res.status}`);
+    }
+    return [
+      { name: `station: taking ${CASES} cases in offline (context)`, value: takeInSeconds, unit: 's' },
+      {
+        name: `station: network up → backlog of 1,000 cases + 200 attachments acknowledged (${rounds} sync${rounds === 1 ? '' : 's'}, ${uploaded} uploads)`,
+        value: seconds,
+        unit: 's',
+      },
+    ];
+  } finally {
+    await station?.close();
+    await township?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
