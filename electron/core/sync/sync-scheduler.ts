@@ -8,7 +8,10 @@ export type SyncState = 'idle' | 'syncing' | 'offline' | 'error';
 export interface SchedulerOptions {
   /** The regular round, when all is well. */
   intervalMs: number;
-  /** First retry after a failure; doubling up to maxBackoffMs, with ±20 % jitter so stations do not march in step. */
+  /**
+   * First retry after a failure; doubling up to maxBackoffMs, with ±20 % jitter so stations do not march in step.
+   * The cap stays under a minute: decisions must reach the station within a minute of the network coming back.
+   */
   backoffMs?: number;
   maxBackoffMs?: number;
   random?: () => number;
@@ -53,7 +56,7 @@ export class SyncScheduler {
 
   private delayAfterFailure(): number {
     const base = this.options.backoffMs ?? 5_000;
-    const max = this.options.maxBackoffMs ?? 5 * 60_000;
+    const max = this.options.maxBackoffMs ?? 45_000;
     const jitter = 0.8 + 0.4 * (this.options.random ?? Math.random)();
     return Math.min(max, base * 2 ** Math.min(this.failures - 1, 16)) * jitter;
   }
