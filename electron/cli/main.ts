@@ -1,5 +1,6 @@
 import { StationError, ValidationError } from '../contract/errors.ts';
 import { message } from '../core/messages.ts';
+import { cliLocale } from './cli-text.ts';
 import type { Command, Io } from './command.ts';
 import { caseList, caseShow } from './commands/cases.ts';
 import { catalogExport, catalogImport, catalogSearch } from './commands/catalog.ts';
@@ -43,7 +44,6 @@ function pick(argv: string[]): { command: Command; rest: string[] } | null {
   return null;
 }
 
-const locale = (process.env.STATION_LANG ?? process.env.LANG ?? '').startsWith('en') ? 'en' : 'zh-CN';
 
 /** Exit codes: 0 ok, 2 bad usage or input, 1 anything else; failures are one line on stderr (plus each bad field). */
 async function main(argv: string[], io: Io): Promise<number | 'keep-running'> {
@@ -60,7 +60,7 @@ async function main(argv: string[], io: Io): Promise<number | 'keep-running'> {
     return await picked.command.run(picked.rest, io);
   } catch (error) {
     if (error instanceof StationError) {
-      const text = error.code === 'cli.usage' ? error.message : message(error.code, error.params, locale);
+      const text = error.code === 'cli.usage' ? error.message : message(error.code, error.params, cliLocale);
       io.err(`station: ${error.name} (${error.code}): ${text.split('\n')[0]}`);
       if (error.code === 'cli.usage') io.err(error.message.split('\n').slice(1).join('\n'));
       if (error instanceof ValidationError) for (const i of error.issues) io.err(`  ${i.path || '(file)'}: ${i.message}`);

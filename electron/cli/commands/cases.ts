@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { cliText } from '../cli-text.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
@@ -17,7 +18,12 @@ export const caseList: Command = {
     return withStation(values['data-dir'], (station) => {
       const list = station.cases.list(view, 0, 1000);
       if (values.json) io.out(JSON.stringify(list));
-      else for (const c of list) io.out(`${c.caseNo}  ${c.state.padEnd(20)} 办结 ${c.dueDate}  ${c.matterName}  ${c.applicantName}${c.owed > 0 ? `  容缺 ${c.owed}` : ''}`);
+      else {
+        for (const c of list) {
+          const row = cliText('cli.case.row', { caseNo: c.caseNo, state: c.state, dueDate: c.dueDate, matter: c.matterName, applicant: c.applicantName });
+          io.out(`${row}${c.owed > 0 ? cliText('cli.case.owed', { owed: c.owed }) : ''}`);
+        }
+      }
       return 0;
     });
   },
@@ -37,8 +43,12 @@ export const caseShow: Command = {
       }
       const s = detail.summary;
       io.out(`${s.caseNo}  ${s.matterName} (${s.matterCode})`);
-      io.out(`申请人 ${detail.applicant.name}  状态 ${s.state}  受理 ${s.receivedAt}  承诺办结 ${s.dueDate}`);
-      for (const m of detail.materials) io.out(`  材料 ${m.name}: ${m.status}${m.dueDate ? ` (补交 ${m.dueDate})` : ''}${m.pages.length ? ` ${m.pages.length} 页` : ''}`);
+      io.out(cliText('cli.case.head', { applicant: detail.applicant.name, state: s.state, receivedAt: s.receivedAt, dueDate: s.dueDate }));
+      for (const m of detail.materials) {
+        const due = m.dueDate ? cliText('cli.case.materialDue', { dueDate: m.dueDate }) : '';
+        const pages = m.pages.length ? cliText('cli.case.materialPages', { pages: m.pages.length }) : '';
+        io.out(`${cliText('cli.case.material', { name: m.name, status: m.status })}${due}${pages}`);
+      }
       for (const e of detail.history) io.out(`  #${e.seq} ${e.at} ${e.type} → ${e.state}`);
       return 0;
     });

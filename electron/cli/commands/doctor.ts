@@ -1,4 +1,4 @@
-import { message } from '../../core/messages.ts';
+import { cliText } from '../cli-text.ts';
 import { startDevices } from '../../core/station.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -23,9 +23,9 @@ export const doctor: Command = {
         return 0;
       }
       for (const d of list) {
-        const error = d.lastError ? ` · ${message(d.lastError.code, d.lastError.params)}` : '';
+        const error = d.lastError ? ` · ${cliText(d.lastError.code, d.lastError.params)}` : '';
         const roles = d.roles.length > 0 ? ` [${d.roles.join(', ')}]` : '';
-        io.out(`${d.kind.padEnd(8)} ${message(`devices.state.${d.state}`).padEnd(4)} ${d.name}${roles}${d.detail ? ` (${d.detail})` : ''}${error}`);
+        io.out(`${d.kind.padEnd(8)} ${cliText(`devices.state.${d.state}`).padEnd(4)} ${d.name}${roles}${d.detail ? ` (${d.detail})` : ''}${error}`);
       }
       return 0;
     });

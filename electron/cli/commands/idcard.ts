@@ -6,6 +6,7 @@ import { parseHexOrBinary } from '../../../native/idcard/hex-input.ts';
 import { IdCardReader } from '../../../native/idcard/reader.ts';
 import { serialTransportOpener } from '../../../native/idcard/serial-transport.ts';
 import type { Command, Io } from '../command.ts';
+import { cliText } from '../cli-text.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 
@@ -26,18 +27,18 @@ function print(card: IdentityCard, json: boolean, io: Io): void {
     io.out(JSON.stringify(printable(card)));
     return;
   }
-  const rows: [string, string][] = [
-    ['姓名', card.name],
-    ['性别', card.gender],
-    ...(card.cardType === 'resident' ? ([['民族', card.nation]] as [string, string][]) : []),
-    ['出生', card.birthDate],
-    ...('address' in card ? ([['住址', card.address]] as [string, string][]) : []),
-    ['公民身份号码', `${card.idNumber}${card.idNumberValid ? '' : '（校验不通过）'}`],
-    ...('authority' in card ? ([['签发机关', card.authority]] as [string, string][]) : []),
-    ['有效期限', `${card.validFrom} – ${card.validTo}`],
-    ['证件类型', card.cardType],
+  const rows: [string, string | undefined][] = [
+    ['cli.card.name', card.name],
+    ['cli.card.gender', card.gender],
+    ['cli.card.nation', card.cardType === 'resident' ? card.nation : undefined],
+    ['cli.card.birthDate', card.birthDate],
+    ['cli.card.address', 'address' in card ? card.address : undefined],
+    ['cli.card.idNumber', `${card.idNumber}${card.idNumberValid ? '' : cliText('cli.card.idNumberInvalid')}`],
+    ['cli.card.authority', 'authority' in card ? card.authority : undefined],
+    ['cli.card.validity', `${card.validFrom} – ${card.validTo}`],
+    ['cli.card.type', card.cardType],
   ];
-  for (const [k, v] of rows) io.out(`${k}\t${v}`);
+  for (const [key, value] of rows) if (value !== undefined) io.out(`${cliText(key)}\t${value}`);
 }
 
 export const idcardDecode: Command = {
