@@ -10,6 +10,7 @@ import { AuditLog } from '../../electron/core/security/audit-log.ts';
 import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
 import { idNumberHash } from '../../electron/core/security/id-number-hash.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
+import { validForm } from '../lib/form-answers.ts';
 import { percentile, type Figure } from './report.ts';
 
 const CASES = Number(process.env.BENCH_CASES ?? 1_000_000);
@@ -103,10 +104,7 @@ export async function benchCases(): Promise<Figure[]> {
     const matter = station.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
     const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
     const page = station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
-    const form: Record<string, string | boolean | string[]> = {};
-    for (const f of matter.form?.fields ?? []) {
-      form[f.id] = f.type === 'tick' ? true : f.type === 'single' ? f.choices[0]!.value : f.type === 'multiple' ? [f.choices[0]!.value] : f.type === 'date' ? chinaDay(new Date()) : '13800000000';
-    }
+    const form = validForm(matter, chinaDay(new Date()));
     const intake = timed(100, (i) =>
       cases.intake(
         {

@@ -2,11 +2,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { IntakeInput } from '../../electron/contract/cases.ts';
-import type { Matter } from '../../electron/contract/catalog.ts';
 import { chinaDay } from '../../electron/core/cases/china-day.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
 import { OfflineError } from '../../electron/core/sync/township-client.ts';
+import { validForm } from '../lib/form-answers.ts';
 import { freePort } from '../lib/free-port.ts';
 import { startTownshipProcess, type TownshipProcess } from '../lib/township-process.ts';
 import type { Figure } from './report.ts';
@@ -20,26 +19,13 @@ const APPLICANT = { name: '王秀英', idNumber: '43070219550101128X', gender: '
 /** syncOnce rounds before giving up: the backlog should go up in a handful. */
 const MAX_ROUNDS = 50;
 
-/** Answers that satisfy the matter's form: ticks ticked, first choices, today's date, texts that fit their pattern. */
-function filledForm(matter: Matter, today: string): IntakeInput['form'] {
-  const values: IntakeInput['form'] = {};
-  for (const f of matter.form?.fields ?? []) {
-    if (f.type === 'tick') values[f.id] = true;
-    else if (f.type === 'single') values[f.id] = f.choices[0]!.value;
-    else if (f.type === 'multiple') values[f.id] = [f.choices[0]!.value];
-    else if (f.type === 'date') values[f.id] = today;
-    else values[f.id] = f.pattern && /\^1/.test(f.pattern) ? '13800000000' : f.pattern ? '6222000011112222' : '测试';
-  }
-  return values;
-}
-
 /**
  * The backlog a station builds up offline: 1,000 cases whose scanned pages are 200 distinct ~100 KB files (each case
  * hands in two pages, each page shared by ten cases), plus one applicant signature they all share.
  */
 function takeInBacklog(station: Station): void {
   const matter = station.catalog.current().matters.find((m) => m.name === MATTER)!;
-  const form = filledForm(matter, chinaDay(new Date()));
+  const form = validForm(matter, chinaDay(new Date()));
   const pages = Array.from({ length: ATTACHMENTS }, () =>
     station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: randomBytes(ATTACHMENT_BYTES), width: 1240, height: 1754 }).sha256,
   );

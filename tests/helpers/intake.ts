@@ -3,6 +3,8 @@ import type { Applicant, CaseMaterialInput, IntakeInput } from '../../electron/c
 import type { Matter } from '../../electron/contract/catalog.ts';
 import type { AttachmentStore } from '../../electron/core/attachments/attachment-store.ts';
 
+export { validForm } from '../../scripts/lib/form-answers.ts';
+
 /** A fictional villager with a valid ID number (GB 11643 check digit X). */
 export const VILLAGER: Applicant = {
   name: '王秀英',
@@ -44,15 +46,3 @@ export function intakeFor(
   };
 }
 
-/** Answers that satisfy a form: ticks ticked, first choices taken, dates today, texts that fit their pattern. */
-export function validForm(matter: Matter, today: string): IntakeInput['form'] {
-  const values: IntakeInput['form'] = {};
-  for (const f of matter.form?.fields ?? []) {
-    if (f.type === 'tick') values[f.id] = true;
-    else if (f.type === 'single') values[f.id] = f.choices[0]!.value;
-    else if (f.type === 'multiple') values[f.id] = [f.choices[0]!.value];
-    else if (f.type === 'date') values[f.id] = today;
-    else values[f.id] = f.pattern && /\^1/.test(f.pattern) ? '13800000000' : f.pattern ? '6222000011112222' : '测试';
-  }
-  return values;
-}
