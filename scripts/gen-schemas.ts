@@ -3,12 +3,14 @@
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Catalog } from '../electron/contract/catalog.ts';
+import { StatutoryRules } from '../electron/contract/statutory-holidays.ts';
 
 export const generatedSchemas: Record<string, () => unknown> = {
   'assets/schemas/catalog.schema.json': () => ({
     ...z.toJSONSchema(Catalog, { io: 'input', unrepresentable: 'any' }),
     title: 'Doorstep service catalogue (事项清单)',
   }),
+  'assets/calendar/statutory-holidays.schema.json': () => z.toJSONSchema(StatutoryRules, { io: 'input', unrepresentable: 'any' }),
 };
 
 export const schemaText = (make: () => unknown): string => `${JSON.stringify(make(), null, 2)}\n`;

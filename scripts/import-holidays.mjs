@@ -1,25 +1,36 @@
 #!/usr/bin/env node
-// Converts NateScarlet/holiday-cn's per-year files (YYYY.json + LICENSE) into the calendar the app ships:
-// assets/calendar/holidays-cn.json, its JSON schema and the upstream licence. Rerun it when a new year's notice is out:
+// Converts NateScarlet/holiday-cn's per-year files (YYYY.json + LICENSE) into a Doorstep holiday calendar.
 //   node scripts/import-holidays.mjs <holiday-cn folder> [--version YYYY.M.N] [--out assets/calendar]
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+//     rewrites the calendar the app ships: assets/calendar/holidays-cn.json, its JSON schema and the licence;
+//   node scripts/import-holidays.mjs <YYYY.json | folder> --publish <file> [--version YYYY.M.N]
+//     writes one calendar version for `township admin publish calendar <file>` (the yearly step, README).
+// Either way the calendar is checked as a station checks it: the schema, then the statutory holidays.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: node scripts/import-holidays.mjs <holiday-cn folder> [--version YYYY.M.N] [--out folder]';
+const USAGE =
+  'usage: node scripts/import-holidays.mjs <holiday-cn folder> [--version YYYY.M.N] [--out folder]\n' +
+  '       node scripts/import-holidays.mjs <YYYY.json | folder> --publish <file> [--version YYYY.M.N]';
+const SHIPPED_LICENSE = fileURLToPath(new URL('../assets/calendar/LICENSE-holiday-cn.txt', import.meta.url));
 
 /**
- * Reads every YYYY.json in `dir` and returns our calendar (not yet schema-checked). The known years are the files'
- * years, which must be consecutive. A file may list days of a neighbouring year (2023.json has 2022-12-31 for 元旦):
- * such a day is kept when its own year is known and dropped, reported in `skipped`, when it is not — one stray day
- * does not make a year known. `version` defaults to the month of the newest notice, e.g. 2025.11.1.
+ * Reads every YYYY.json in `source` (a folder, or one such file) and returns our calendar (not yet checked). The
+ * known years are the files' years, which must be consecutive. A file may list days of a neighbouring year
+ * (2023.json has 2022-12-31 for 元旦): such a day is kept when its own year is known and dropped, reported in
+ * `skipped`, when it is not — one stray day does not make a year known. `version` defaults to the month of the
+ * newest notice, e.g. 2025.11.1. The licence is the folder's LICENSE, or the one already shipped for a lone file.
  */
-function convertHolidayCn(dir, { version } = {}) {
-  const files = readdirSync(dir)
-    .filter((f) => /^\d{4}\.json$/.test(f))
-    .sort();
-  if (files.length === 0) throw new Error(`no YYYY.json files in ${dir}`);
+function convertHolidayCn(source, { version } = {}) {
+  const single = !statSync(source).isDirectory();
+  const dir = single ? dirname(source) : source;
+  const files = single
+    ? [basename(source)].filter((f) => /^\d{4}\.json$/.test(f))
+    : readdirSync(dir)
+        .filter((f) => /^\d{4}\.json$/.test(f))
+        .sort();
+  if (files.length === 0) throw new Error(single ? `${source} is not a holiday-cn YYYY.json file` : `no YYYY.json files in ${dir}`);
 
   const years = [];
   const papers = [];
@@ -53,7 +64,7 @@ function convertHolidayCn(dir, { version } = {}) {
     else skipped.push(`${date} ${name} (${file}): its year is not covered`);
   }
 
-  const licenseText = readFileSync(join(dir, 'LICENSE'), 'utf8');
+  const licenseText = readFileSync(existsSync(join(dir, 'LICENSE')) ? join(dir, 'LICENSE') : SHIPPED_LICENSE, 'utf8');
   // The licence line below is written for MIT; a changed licence must be read by a person, not converted.
   if (!/^MIT License\s/.test(licenseText)) throw new Error('upstream LICENSE is no longer MIT: review it by hand');
   const copyright = /^Copyright .*$/m.exec(licenseText)?.[0] ?? 'Copyright NateScarlet';
@@ -87,10 +98,10 @@ function versionFromPapers(papers) {
 
 async function main() {
   const { values, positionals } = parseArgs({
-    options: { version: { type: 'string' }, out: { type: 'string' } },
+    options: { version: { type: 'string' }, out: { type: 'string' }, publish: { type: 'string' } },
     allowPositionals: true,
   });
-  if (positionals.length !== 1) {
+  if (positionals.length !== 1 || (values.publish !== undefined && values.out !== undefined)) {
     console.error(USAGE);
     process.exit(2);
   }
@@ -104,18 +115,30 @@ async function main() {
   }
   const { calendar, licenseText, skipped } = converted;
 
-  // Checked with the app's own schema, so the station never ships a file it would refuse to load.
+  // Checked with the app's own rules, so no station is sent (or ships) a calendar it would refuse.
   const { tsImport } = await import('tsx/esm/api');
   const { HolidayCalendar } = await tsImport('../electron/contract/calendar.ts', import.meta.url);
+  const { statutoryIssues } = await tsImport('../electron/contract/statutory-holidays.ts', import.meta.url);
   const { z } = await tsImport('zod', import.meta.url);
   const checked = HolidayCalendar.safeParse(calendar);
   if (!checked.success) {
     console.error(z.prettifyError(checked.error));
     process.exit(1);
   }
+  const unlawful = statutoryIssues(checked.data);
+  if (unlawful.length > 0) {
+    for (const issue of unlawful) console.error(`${issue.path}: ${issue.message}`);
+    process.exit(1);
+  }
 
-  mkdirSync(outDir, { recursive: true });
   const json = (value) => `${JSON.stringify(value, null, 2)}\n`;
+  if (values.publish !== undefined) {
+    writeFileSync(values.publish, json(calendar));
+    for (const line of skipped) console.log(`skipped ${line}`);
+    console.log(`wrote calendar ${calendar.version} (${calendar.years.join(', ')}) to ${values.publish}: publish it with township admin publish calendar ${values.publish}`);
+    return;
+  }
+  mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'holidays-cn.json'), json(calendar));
   const schema = z.toJSONSchema(HolidayCalendar, { io: 'input', unrepresentable: 'any' }); // as scripts/gen-schemas.ts
   writeFileSync(join(outDir, 'holidays-cn.schema.json'), json(schema));

@@ -1,3 +1,4 @@
+import { CLOCK_ENV, clockFrom, type Clock } from '../electron/contract/clock.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -60,6 +61,9 @@ const OPTIONS = {
 
 type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
+/** The machine's clock, unless DOORSTEP_CLOCK pins it (tests, demonstrations). */
+const processClock = (): Clock => clockFrom(process.env[CLOCK_ENV]);
+
 async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): Promise<T> {
   const store = await openStore(resolveDbUrl(values.db, resolveDataDir(values['data-dir'])));
   try {
@@ -71,7 +75,7 @@ async function withStore<T>(values: Values, fn: (store: Store) => Promise<T>): P
 
 async function admin(args: string[], values: Values): Promise<unknown> {
   const [what, ...rest] = args;
-  const now = new Date();
+  const now = processClock()();
   const need = (n: number) => {
     if (rest.length !== n) throw new UsageError(`township admin ${what} takes ${n} argument(s)`);
   };
@@ -83,7 +87,7 @@ async function admin(args: string[], values: Values): Promise<unknown> {
     }
     case 'stations':
       need(0);
-      return withStore(values, (s) => listStations(s));
+      return withStore(values, (s) => listStations(s, now));
     case 'revoke':
       need(1);
       return withStore(values, (s) => revokeStation(s, rest[0]!, now));
@@ -126,7 +130,7 @@ async function serve(values: Values, io: CliIo): Promise<void> {
   const dbUrl = resolveDbUrl(values.db, dataDir);
   const token = resolveAdminToken(dataDir);
   const store = await openStore(dbUrl);
-  const app = await buildServer({ store, dataDir, adminToken: token.token, logger: true, ...(tls && { tls }) });
+  const app = await buildServer({ store, dataDir, adminToken: token.token, logger: true, now: processClock(), ...(tls && { tls }) });
   const address = await app.listen({ host, port });
   io.out(`township listening on ${address} (${store.backend}: ${redactDbUrl(dbUrl)}; data in ${dataDir}; admin token from ${token.source})`);
   await new Promise<void>((done) => {

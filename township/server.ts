@@ -1,3 +1,4 @@
+import type { Clock } from '../electron/contract/clock.ts';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerOptions } from 'node:https';
 import { SYNC_PATHS } from '../electron/contract/sync.ts';
@@ -23,7 +24,8 @@ export interface TownshipOptions {
   /** Attachments live under it (blobs/, uploads/). */
   dataDir: string;
   adminToken: string;
-  now?: () => Date;
+  /** Where "now" comes from (the CLI passes the process clock, tests their own). */
+  now: Clock;
   /** Fastify's logger: off in tests, on for `township serve`. */
   logger?: boolean;
   tls?: Pick<ServerOptions, 'cert' | 'key'>;
@@ -60,7 +62,7 @@ function sendError(reply: FastifyReply, status: number, code: string, message: s
 
 /** The whole township HTTP surface on one Fastify app, every route from one table (see openapi.ts). */
 export async function buildServer(options: TownshipOptions): Promise<FastifyInstance> {
-  const deps: Deps = { store: options.store, blobs: new BlobStore(options.dataDir), now: options.now ?? (() => new Date()) };
+  const deps: Deps = { store: options.store, blobs: new BlobStore(options.dataDir), now: options.now };
   const nonces = new DbNonceStore(options.store);
   const app = Fastify({
     logger: options.logger ?? false,

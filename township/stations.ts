@@ -11,6 +11,10 @@ export interface StationRecord {
   enrolledAt: string;
   revokedAt: string | null;
   lastSeenAt: string | null;
+  /** The last day the station's official holiday calendar covers, as it said when it last pulled. */
+  calendarThrough: string | null;
+  /** Within 60 days of that day (or past it): the station still lacks next year's calendar. */
+  calendarWarning: boolean;
 }
 
 interface StationRow {
@@ -21,6 +25,7 @@ interface StationRow {
   enrolled_at: string;
   revoked_at: string | null;
   last_seen_at: string | null;
+  calendar_through: string | null;
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -30,13 +35,21 @@ export const CODE_LIFETIME_MS = 7 * 24 * 3600 * 1000;
 
 const codeHash = (code: string) => createHash('sha256').update(normaliseEnrolmentCode(code)).digest('hex');
 
-const record = (r: StationRow): StationRecord => ({
+/** As at the station: warn from this many days before the last official day. */
+const CALENDAR_WARN_DAYS = 60;
+
+const calendarWarning = (through: string | null, now: Date): boolean =>
+  through !== null && now.getTime() + CALENDAR_WARN_DAYS * 86_400_000 >= Date.parse(`${through}T23:59:59+08:00`);
+
+const record = (r: StationRow, now: Date): StationRecord => ({
   id: r.id,
   village: r.village,
   grid: r.grid,
   enrolledAt: r.enrolled_at,
   revokedAt: r.revoked_at,
   lastSeenAt: r.last_seen_at,
+  calendarThrough: r.calendar_through,
+  calendarWarning: calendarWarning(r.calendar_through, now),
 });
 
 export async function findStationKey(store: Store, id: string): Promise<StationKey | undefined> {
@@ -46,9 +59,9 @@ export async function findStationKey(store: Store, id: string): Promise<StationK
   return row && { id: row.id, publicKey: row.public_key, revokedAt: row.revoked_at };
 }
 
-export async function listStations(store: Store): Promise<StationRecord[]> {
+export async function listStations(store: Store, now: Date): Promise<StationRecord[]> {
   const rows = await store.transaction((tx) => tx.all<StationRow>('SELECT * FROM stations ORDER BY id'));
-  return rows.map(record);
+  return rows.map((r) => record(r, now));
 }
 
 export async function revokeStation(store: Store, id: string, now: Date): Promise<StationRecord> {
@@ -56,7 +69,7 @@ export async function revokeStation(store: Store, id: string, now: Date): Promis
     await tx.run('UPDATE stations SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now.toISOString(), id]);
     const row = await tx.get<StationRow>('SELECT * FROM stations WHERE id = ?', [id]);
     if (!row) throw new TownshipError(404, 'admin.unknown-station', `no station ${id}`);
-    return record(row);
+    return record(row, now);
   });
 }
 

@@ -14,6 +14,8 @@ export const AppInfo = z.strictObject({
   /** Seconds without a touch before the kiosk returns to the attract screen. */
   idleTimeoutSec: z.int().positive(),
   defaultLocale: z.enum(['zh-CN', 'en']),
+  /** The station's clock, so the screens count days from the same "today" as the core. */
+  now: z.iso.datetime(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -69,6 +71,21 @@ const Empty = z.strictObject({});
 const Session = z.string().min(16).max(100);
 const CaseNo = z.string().min(5).max(40);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+
+/** A counted day and whether it rests on a year with no official holiday schedule (预计). */
+export const CountedDay = z.strictObject({ date: z.iso.date(), provisional: z.boolean() });
+
+export const CalendarStatus = z.strictObject({
+  version: z.string(),
+  /** The last day with an official schedule; due dates after it are provisional. */
+  officialThrough: z.iso.date(),
+  /** The last day any count can reach. */
+  last: z.iso.date(),
+  /** From this day the station asks for next year's calendar. */
+  warnFrom: z.iso.date(),
+  warning: z.boolean(),
+});
+export type CalendarStatus = z.infer<typeof CalendarStatus>;
 
 export const PrinterRole = z.enum(['receipt', 'a4', 'photo']);
 
@@ -133,18 +150,18 @@ export const api = {
   staffLogout: method(z.strictObject({ session: Session }), z.strictObject({}), 'Signs out.'),
   applicantCheck: method(
     z.strictObject({ session: Session.optional(), idNumber: z.string().regex(/^\d{17}[\dXx]$/), matterCode: z.string() }),
-    z.strictObject({ rongque: z.boolean(), blacklisted: z.boolean(), reason: z.string().nullable(), dueDate: z.iso.date() }),
+    z.strictObject({ rongque: z.boolean(), blacklisted: z.boolean(), reason: z.string().nullable(), dueDate: z.iso.date(), dueProvisional: z.boolean() }),
     'Before intake: whether 容缺 is open to this applicant for this matter (and why not), and the promised date.',
   ),
   caseIntake: method(
     IntakeInput,
-    z.strictObject({ caseNo: CaseNo, dueDate: z.iso.date(), state: CaseState, created: z.boolean() }),
+    z.strictObject({ caseNo: CaseNo, dueDate: z.iso.date(), dueProvisional: z.boolean(), state: CaseState, created: z.boolean() }),
     'Takes a case in: checks form, materials, 容缺 and blacklist, then writes it in one transaction.',
   ),
   caseList: method(
-    z.strictObject({ session: Session, view: z.enum(['today', 'due-soon', 'overdue', 'owed', 'recent']), page: z.int().min(0).default(0) }),
+    z.strictObject({ session: Session, view: z.enum(['today', 'due-soon', 'overdue', 'owed', 'moved', 'recent']), page: z.int().min(0).default(0) }),
     z.array(CaseSummary),
-    "The clerk's desk: today's cases, due soon, overdue (in working days), 容缺 owed, recent.",
+    "The clerk's desk: today's cases, due soon, overdue (in working days), 容缺 owed, due dates moved by a new calendar, recent.",
   ),
   caseFind: method(z.strictObject({ session: Session, query: z.string().min(1).max(60) }), z.array(CaseSummary), 'Cases by ID number, full name or case number.'),
   caseGet: method(z.strictObject({ session: Session, caseNo: CaseNo }), CaseDetail, 'Everything about one case, with its full history.'),
@@ -165,7 +182,7 @@ export const api = {
   ),
   caseProgress: method(
     z.strictObject({ idNumber: z.string().regex(/^\d{17}[\dXx]$/) }),
-    z.array(z.strictObject({ caseNo: CaseNo, matterName: z.string(), state: CaseState, dueDate: z.iso.date() })),
+    z.array(z.strictObject({ caseNo: CaseNo, matterName: z.string(), state: CaseState, dueDate: z.iso.date(), dueProvisional: z.boolean() })),
     "查进度: a villager's own cases by the card on the reader.",
   ),
   docPrint: method(
@@ -180,9 +197,10 @@ export const api = {
   ),
   workingDays: method(
     z.strictObject({ from: z.iso.date(), counts: z.array(z.int().min(0).max(60)).min(1).max(10) }),
-    z.array(z.iso.date().nullable()),
-    'The N-th working day after a date, for each N (null past the calendar the station has): for 容缺 due dates.',
+    z.array(CountedDay.nullable()),
+    'The N-th working day after a date, for each N (预计 where no official schedule covers it; null past the horizon): for 容缺 due dates.',
   ),
+  calendarStatus: method(Empty, CalendarStatus, 'How far the official holiday calendar reaches, and whether next year’s is due.'),
   syncStatus: method(
     Empty,
     z.strictObject({
@@ -195,7 +213,8 @@ export const api = {
       pending: z.int().nonnegative(),
       conflicts: z.int().nonnegative(),
       /** Guardrails: not synced for too many days, or too much unsent. Work goes on either way. */
-      warnings: z.array(z.enum(['not-synced-for-days', 'too-many-pending'])),
+      warnings: z.array(z.enum(['not-synced-for-days', 'too-many-pending', 'calendar-ending'])),
+      calendar: CalendarStatus,
       items: z.array(z.strictObject({ eventId: z.string(), caseNo: z.string(), type: z.string(), at: z.iso.datetime(), reason: z.string() })),
     }),
     'What waits to go to the township and why, and how the last sync went.',

@@ -79,6 +79,10 @@ export const CaseSummary = z.strictObject({
   proxy: z.boolean(),
   receivedAt: z.iso.datetime(),
   dueDate: Day,
+  /** Counted over a year with no official holiday schedule yet: shown as 预计, moves when one is published. */
+  dueProvisional: z.boolean(),
+  /** The due date before an official calendar moved it, while the case is open. */
+  dueMovedFrom: Day.nullable(),
   /** 容缺 materials still owed and the earliest date one is due. */
   owed: z.int().nonnegative(),
   owedDue: Day.nullable(),

@@ -174,6 +174,8 @@ export const PullRequest = z.strictObject({
   /** What the last response gave; '0' the first time. Opaque: send it back as it came. */
   cursor: Cursor,
   limit: z.int().min(1).max(MAX_PULL_LIMIT).default(100),
+  /** The last day the station's official holiday calendar covers, so the township sees who lacks next year's. */
+  calendarThrough: z.iso.date().optional(),
 });
 export type PullRequest = z.infer<typeof PullRequest>;
 

@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { StationError } from '../contract/errors.ts';
 import type { Actor } from './cases/case-service.ts';
 import { CalendarError } from './calendar/calendar-error.ts';
-import { chinaDay } from './cases/china-day.ts';
+import { chinaDay } from '../contract/clock.ts';
 import type { Handlers } from './dispatch.ts';
 import { guidePdf } from './guide/guide-document.ts';
 import { requireRole, type Role } from './security/staff-service.ts';
@@ -38,6 +38,7 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
       catalogVersion: station.catalog.current().version,
       idleTimeoutSec: station.config.idleTimeoutSec,
       defaultLocale: station.config.defaultLocale,
+      now: station.clock().toISOString(),
     }),
     catalogLifeEvents: () => station.catalog.lifeEvents(),
     catalogList: ({ lifeEvent }) => station.catalog.list(lifeEvent),
@@ -45,7 +46,7 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
     catalogGuide: ({ code }) => station.catalog.guide(code),
     guidePrint: async ({ code, copies }) => {
       const matter = station.catalog.matter(code);
-      const document = await guidePdf(station.catalog, code, new Date());
+      const document = await guidePdf(station.catalog, code, station.clock());
       const job = await devices().print('a4', document, copies, `guide-${matter.code}`);
       station.logger.log('info', 'guide.printed', { code, queue: job.queue, jobId: job.jobId });
       return { jobId: String(job.jobId), queue: job.queue, state: job.state };
@@ -107,12 +108,8 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
       optionalActor(session);
       const matter = station.catalog.matter(matterCode);
       const reason = station.cases.blacklistReason(idNumber);
-      return {
-        rongque: matter.rongque && reason === null,
-        blacklisted: reason !== null,
-        reason,
-        dueDate: station.cases.dueDate(matter, chinaDay(new Date())),
-      };
+      const due = station.cases.dueDate(matter, chinaDay(station.clock()));
+      return { rongque: matter.rongque && reason === null, blacklisted: reason !== null, reason, dueDate: due.date, dueProvisional: due.provisional };
     },
     caseIntake: (input) => {
       if (input.channel === 'kiosk') {
@@ -136,8 +133,8 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
     docPrint: async ({ session, caseNo, document }) => {
       const actor = optionalActor(session);
       // Without a clerk, only the villager's own receipt at the end of a kiosk application, and only then.
-      if (actor === null) station.cases.assertFreshKioskReceipt(caseNo, document, new Date());
-      const pdf = await station.documents.render(caseNo, document, actor, new Date());
+      if (actor === null) station.cases.assertFreshKioskReceipt(caseNo, document, station.clock());
+      const pdf = await station.documents.render(caseNo, document, actor, station.clock());
       const job = await devices().print(document === 'mandate' ? 'a4' : 'receipt', pdf, 1, `${document}-${caseNo}`);
       return { jobId: String(job.jobId), queue: job.queue, state: job.state };
     },
@@ -145,7 +142,7 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
       const actor = optionalActor(session);
       const noticeNo = station.cases.registerNotice(matterCode, missing, actor);
       const clerk = actor === null ? undefined : station.staff.list().find((s) => s.id === actor.staffId)?.displayName;
-      const pdf = await station.documents.notice(matterCode, { name: applicantName }, missing, clerk, noticeNo, new Date());
+      const pdf = await station.documents.notice(matterCode, { name: applicantName }, missing, clerk, noticeNo, station.clock());
       const job = await devices().print('receipt', pdf, 1, `notice-${noticeNo}`);
       return { jobId: String(job.jobId), queue: job.queue, state: job.state };
     },
@@ -154,19 +151,22 @@ export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
         try {
           return station.calendar.current.addWorkingDays(from, n);
         } catch (error) {
-          // Past the calendar's last year there is no honest answer: the screen offers no such button.
+          // Past the provisional horizon there is no honest answer: the screen offers no such button.
           if (error instanceof CalendarError) return null;
           throw error;
         }
       }),
+    calendarStatus: () => station.calendar.status(),
     syncStatus: () => {
       const status = station.sync.status();
+      const calendar = station.calendar.status();
       const { syncWarnDays, syncWarnPending } = station.config;
-      const since = status.lastSyncAt === null ? Infinity : (Date.now() - Date.parse(status.lastSyncAt)) / 86_400_000;
-      const warnings: ('not-synced-for-days' | 'too-many-pending')[] = [];
+      const since = status.lastSyncAt === null ? Infinity : (station.clock().getTime() - Date.parse(status.lastSyncAt)) / 86_400_000;
+      const warnings: ('not-synced-for-days' | 'too-many-pending' | 'calendar-ending')[] = [];
       if (status.enrolled && since > syncWarnDays) warnings.push('not-synced-for-days');
       if (status.pending > syncWarnPending) warnings.push('too-many-pending');
-      return { ...status, state: station.scheduler?.state ?? 'idle', warnings };
+      if (calendar.warning) warnings.push('calendar-ending');
+      return { ...status, state: station.scheduler?.state ?? 'idle', warnings, calendar };
     },
     syncNow: () => {
       void station.scheduler?.run();

@@ -5,7 +5,7 @@ import { openDatabase } from '../../db/open.ts';
 import { StationError } from '../contract/errors.ts';
 import { parseOrThrow } from '../contract/validate.ts';
 import { AttachmentStore } from './attachments/attachment-store.ts';
-import { CalendarHolder } from './calendar/calendar-holder.ts';
+import { CalendarService } from './calendar/calendar-service.ts';
 import { WorkingCalendar } from './calendar/working-calendar.ts';
 import { readCatalogFile } from './catalog/catalog-file.ts';
 import { CaseDocuments } from './cases/case-documents.ts';
@@ -27,7 +27,7 @@ import { loadStationKeys } from './security/key-store.ts';
 import { StaffService } from './security/staff-service.ts';
 import { SyncScheduler } from './sync/sync-scheduler.ts';
 import { SyncService } from './sync/sync-service.ts';
-import { compareVersions } from './versions.ts';
+import { CLOCK_ENV, clockFrom, type Clock } from '../contract/clock.ts';
 import type { StationKeys } from './security/station-keys.ts';
 
 export interface StationOptions {
@@ -35,20 +35,26 @@ export interface StationOptions {
   mode: 'electron' | 'web';
   /** Wraps the station key: safeStorage in the app; by default a 0600 key file in the data directory. */
   keyProtector?: KeyProtector;
+  /** Where "now" comes from; by default the machine's clock, or the one DOORSTEP_CLOCK pins. */
+  clock?: Clock;
 }
+
+/** The clock of this process: the machine's, unless DOORSTEP_CLOCK pins it (tests, demonstrations). */
+export const processClock = (): Clock => clockFrom(process.env[CLOCK_ENV]);
 
 /** The station core: one of each service, shared by every transport (IPC, HTTP, CLI). */
 export interface Station {
   readonly dataDir: string;
   readonly mode: 'electron' | 'web';
   readonly version: string;
+  readonly clock: Clock;
   readonly config: StationConfig;
   readonly db: Database;
   readonly logger: Logger;
   readonly bus: EventBus;
   readonly keys: StationKeys;
   readonly catalog: CatalogService;
-  readonly calendar: CalendarHolder;
+  readonly calendar: CalendarService;
   readonly attachments: AttachmentStore;
   readonly audit: AuditLog;
   readonly staff: StaffService;
@@ -90,34 +96,29 @@ export function shippedCalendar(): WorkingCalendar {
   return WorkingCalendar.fromJSON(readFileSync(file, 'utf8'), file);
 }
 
-/** The newest calendar this station has: one the township published, or the shipped one. */
-function newestCalendar(db: Database): WorkingCalendar {
-  const shipped = shippedCalendar();
-  const rows = db.prepare('SELECT version, body FROM calendar_versions').all() as { version: string; body: string }[];
-  const newest = rows.sort((a, b) => compareVersions(b.version, a.version))[0];
-  return newest && compareVersions(newest.version, shipped.version) > 0 ? new WorkingCalendar(JSON.parse(newest.body), `township ${newest.version}`) : shipped;
-}
-
 export function openStation(options: StationOptions): Station {
+  const clock = options.clock ?? processClock();
   const config = loadConfig(options.dataDir);
-  const logger = fileLogger(join(options.dataDir, 'logs', 'station.log'));
+  const logger = fileLogger(join(options.dataDir, 'logs', 'station.log'), clock);
   const keys = loadStationKeys(options.dataDir, options.keyProtector ?? new FileKeyProtector(options.dataDir));
   const db = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsDir: migrationsDir() });
   try {
     const bus = new EventBus();
-    const catalog = new CatalogService(db, shippedCatalog(), shippedSynonyms());
+    const catalog = new CatalogService(db, shippedCatalog(), shippedSynonyms(), clock);
     catalog.onUpdated((version) => bus.emit('catalogUpdated', { version }));
     const version = (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
     const cipher = new FieldCipher(keys);
-    const audit = new AuditLog(db, keys);
-    const calendar = new CalendarHolder(newestCalendar(db));
-    const attachments = new AttachmentStore(db, cipher);
-    const staff = new StaffService(db, keys, audit);
-    const cases = new CaseService(db, keys, cipher, catalog, calendar, audit);
+    const audit = new AuditLog(db, keys, clock);
+    const calendar = new CalendarService(db, shippedCalendar(), clock, logger);
+    const attachments = new AttachmentStore(db, cipher, clock);
+    const staff = new StaffService(db, keys, audit, { now: clock });
+    const cases = new CaseService(db, keys, cipher, catalog, calendar, audit, clock);
+    calendar.onInstalled((next) => cases.recomputeProvisionalDueDates(next));
     const station: Omit<Station, 'handlers'> = {
       dataDir: options.dataDir,
       mode: options.mode,
       version,
+      clock,
       config,
       db,
       logger,
@@ -130,7 +131,7 @@ export function openStation(options: StationOptions): Station {
       staff,
       cases,
       documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
-      sync: new SyncService(db, keys, cipher, cases.station, attachments, catalog, calendar, logger),
+      sync: new SyncService(db, keys, cipher, cases.station, attachments, catalog, calendar, logger, clock),
       scheduler: null,
       devices: null,
       async close() {

@@ -1,3 +1,4 @@
+import type { Clock } from '../../electron/contract/clock.ts';
 import type { DeviceStatus } from '../../electron/contract/devices.ts';
 import type { IdentityCard } from '../../electron/contract/identity.ts';
 import type { Signature, SignaturePoint } from '../../electron/contract/signature.ts';
@@ -44,8 +45,9 @@ export class DeviceManager {
   constructor(
     private readonly options: DeviceManagerOptions,
     private readonly events: DeviceEvents,
+    clock: Clock,
   ) {
-    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate });
+    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate, clock });
     this.printers = new PrinterDevices({ roles: options.printerRoles });
   }
 

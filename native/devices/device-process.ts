@@ -1,3 +1,4 @@
+import { CLOCK_ENV, clockFrom } from '../../electron/contract/clock.ts';
 import { DeviceManager, type DeviceManagerOptions } from './device-manager.ts';
 import { serveRpc, type RpcMessage, type RpcPort } from './rpc.ts';
 
@@ -10,11 +11,16 @@ const port: RpcPort = {
 
 const options = JSON.parse(process.env.DOORSTEP_DEVICE_OPTIONS ?? '{}') as DeviceManagerOptions;
 let emit: (event: string, payload: unknown) => void = () => undefined;
-const manager = new DeviceManager(options, {
-  changed: (status) => emit('changed', status),
-  ink: (batch) => emit('ink', batch),
-  cleared: () => emit('cleared', {}),
-});
+const manager = new DeviceManager(
+  options,
+  {
+    changed: (status) => emit('changed', status),
+    ink: (batch) => emit('ink', batch),
+    cleared: () => emit('cleared', {}),
+  },
+  // The core's clock reaches this process through the environment it inherits.
+  clockFrom(process.env[CLOCK_ENV]),
+);
 
 emit = serveRpc(port, {
   list: () => manager.list(),

@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock } from '../../electron/contract/clock.ts';
 import type { DeviceStatus } from '../../electron/contract/devices.ts';
 import { StationError } from '../../electron/contract/errors.ts';
 import type { IdentityCard } from '../../electron/contract/identity.ts';
@@ -26,7 +27,7 @@ export class IdCardDevice {
   private lastError: ErrorRecord | null = null;
   private simulation: { dir: string; pair: PtyPair; simulator: SamSimulator } | null = null;
 
-  constructor(private readonly options: { port?: string; simulate: boolean }) {}
+  constructor(private readonly options: { port?: string; simulate: boolean; clock: Clock }) {}
 
   /** With --simulate: a simulated reader on the far end of a socat pty, speaking the real protocol. */
   async start(): Promise<void> {
@@ -45,7 +46,7 @@ export class IdCardDevice {
     const path = this.simulation?.pair.hostPath ?? this.options.port ?? (await listSerialPorts()).map((p) => p.path).find((p) => USB_SERIAL.test(p)) ?? null;
     if (path !== this.path) {
       await this.reader?.close();
-      this.reader = path ? new IdCardReader({ open: serialTransportOpener(path) }) : null;
+      this.reader = path ? new IdCardReader({ open: serialTransportOpener(path), now: this.options.clock }) : null;
       this.path = path;
     }
   }

@@ -7,6 +7,7 @@
  * at the kiosk has to act. When the port goes away the read fails with 'idcard.unplugged' and the next read
  * opens it again, so the station never needs a restart after a pulled cable.
  */
+import type { Clock } from '../../electron/contract/clock.ts';
 import { decodePhoto, type WltDecoder } from './photo.ts';
 import { identityFrom, splitReadData, type ReadForm } from './decode.ts';
 import {
@@ -53,7 +54,8 @@ export interface IdCardReaderOptions {
   accept?: readonly CardType[];
   /** Fail with 'idcard.expired' for a card past its validity (default true). */
   rejectExpired?: boolean;
-  now?: () => Date;
+  /** Today, for the validity check: the device process's clock (which DOORSTEP_CLOCK may pin). */
+  now: Clock;
 }
 
 export interface ReadResult {
@@ -96,7 +98,7 @@ export class IdCardReader {
   private readonly photoDecoder: WltDecoder | undefined;
   private readonly accept: readonly CardType[];
   private readonly rejectExpired: boolean;
-  private readonly now: () => Date;
+  private readonly now: Clock;
   private readonly decoder: FrameDecoder;
   private transport: Transport | null = null;
   private lastPath = 'ID card reader';
@@ -111,7 +113,7 @@ export class IdCardReader {
     this.photoDecoder = options.photoDecoder;
     this.accept = options.accept ?? CARD_TYPES;
     this.rejectExpired = options.rejectExpired ?? true;
-    this.now = options.now ?? (() => new Date());
+    this.now = options.now;
     this.decoder = new FrameDecoder({
       onFrame: (payload) => this.onFrame(payload),
       onError: (error) => {

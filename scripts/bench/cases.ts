@@ -3,10 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gb11643CheckChar } from '../../native/idcard/id-number.ts';
-import { CaseService } from '../../electron/core/cases/case-service.ts';
-import { chinaDay } from '../../electron/core/cases/china-day.ts';
+import { chinaDay } from '../../electron/contract/clock.ts';
 import { nameHash } from '../../electron/core/cases/person-store.ts';
-import { AuditLog } from '../../electron/core/security/audit-log.ts';
 import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
 import { idNumberHash } from '../../electron/core/security/id-number-hash.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
@@ -95,7 +93,7 @@ export async function benchCases(): Promise<Figure[]> {
     const t = performance.now();
     const ids = fill(station);
     const fillMs = performance.now() - t;
-    const cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys));
+    const cases = station.cases;
     const clerk = { staffId: await station.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
 
     const find = timed(300, (i) => cases.find(ids[(i * 104729) % ids.length]!, clerk));
@@ -104,7 +102,7 @@ export async function benchCases(): Promise<Figure[]> {
     const matter = station.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
     const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
     const page = station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
-    const form = validForm(matter, chinaDay(new Date()));
+    const form = validForm(matter, chinaDay(station.clock()));
     const intake = timed(100, (i) =>
       cases.intake(
         {

@@ -36,7 +36,7 @@ export async function benchIdReadLatency(
     baud: BAUD_RATE,
     faults: { samDelayMs: options.samDelayMs ?? 0 },
   });
-  const reader = new IdCardReader({ open: serialTransportOpener(pair.hostPath), rejectExpired: false });
+  const reader = new IdCardReader({ open: serialTransportOpener(pair.hostPath), rejectExpired: false, now: () => new Date() });
   try {
     sim.attach(await SerialTransport.open(pair.devicePath));
     const profile = options.profile ?? 'li-yangben';

@@ -18,7 +18,7 @@ export async function benchReceiptPdf(): Promise<Figure[]> {
       { name: '居民身份证复印件', status: 'exempt' as const, reason: '现场读取身份证' },
       { name: '出院小结', status: 'promised' as const, dueDate: '2026-12-01' },
     ],
-    completion: { kind: 'by-date' as const, date: '2026-12-07' },
+    completion: { kind: 'by-date' as const, date: '2026-12-07', provisional: false },
     firstAskedBy: '李文',
     progressQr: 'doorstep:case:QMC7K-20261123-0042',
     proxy: { agentName: '李文', advancedFees: [{ item: '复印费', amountFen: 350 }] },

@@ -3,6 +3,7 @@
 // benchmark both use this one implementation.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
 import { canonicalRequest, enrolmentProofString, SYNC_HEADERS, type EnrollRequest, type SyncCaseEvent } from '../../electron/contract/sync.ts';
+import { CLOCK_ENV, clockFrom, type Clock } from '../../electron/contract/clock.ts';
 import { uuid7 } from '../../electron/contract/uuid7.ts';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
@@ -26,11 +27,14 @@ export class SigningStation {
   readonly id: string;
   readonly privateKey: KeyObject;
   readonly publicKey: string;
+  /** Signs and stamps events by this clock: the process's own, which DOORSTEP_CLOCK may pin. */
+  readonly clock: Clock;
   #caseCounter = 0;
 
   /** Without an id: ST001, ST002 … in this process. */
-  constructor(id = `ST${String(++stationCounter).padStart(3, '0')}`) {
+  constructor(id = `ST${String(++stationCounter).padStart(3, '0')}`, clock: Clock = clockFrom(process.env[CLOCK_ENV])) {
     this.id = id;
+    this.clock = clock;
     const pair = generateKeyPairSync('ed25519');
     this.privateKey = pair.privateKey;
     this.publicKey = pair.publicKey.export({ format: 'jwk' }).x!;
@@ -44,7 +48,7 @@ export class SigningStation {
 
   /** The signing headers of one request; `url` is the request target as sent, query included. */
   headers(method: SignedMethod, url: string, body: Buffer, o: SignOptions = {}): Record<string, string> {
-    const timestamp = String(o.timestamp ?? Date.now());
+    const timestamp = String(o.timestamp ?? this.clock().getTime());
     const nonce = o.nonce ?? randomBytes(16).toString('base64url');
     const bodySha256 = sha256(body);
     const signature = sign(null, Buffer.from(canonicalRequest({ method, path: url, timestamp, nonce, bodySha256 })), o.key ?? this.privateKey);
@@ -64,12 +68,13 @@ export class SigningStation {
 
   /** An outbox row as the station would push it. */
   event(caseNo: string, seq: number, over: Partial<SyncCaseEvent> = {}): SyncCaseEvent {
+    const at = this.clock();
     return {
-      id: uuid7(),
+      id: uuid7(at),
       caseNo,
       seq,
       type: seq === 1 ? 'received' : 'forward',
-      at: new Date().toISOString(),
+      at: at.toISOString(),
       state: seq === 1 ? 'received' : 'forwarded',
       actor: '3',
       detail: seq === 1 ? { matterCode: '430000-LNYD-01', channel: 'window', proxy: false } : {},

@@ -1,7 +1,7 @@
 // The import rules of DESIGN.md §3, as data: which of our folders each layer may import, and whether it may use
 // Node built-ins or Electron. Only the shell touches Electron; the renderer reaches the core only through the contract.
 export const layers = [
-  { name: 'contract', dir: 'electron/contract/', may: ['contract'], node: false, electron: false },
+  { name: 'contract', dir: 'electron/contract/', may: ['contract', 'assets'], node: false, electron: false },
   { name: 'db', dir: 'db/', may: ['db', 'contract'], node: true, electron: false },
   { name: 'native', dir: 'native/', may: ['native', 'contract'], node: true, electron: false },
   { name: 'core', dir: 'electron/core/', may: ['core', 'db', 'native', 'contract'], node: true, electron: false },

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chinaDay } from '../../electron/core/cases/china-day.ts';
 import { openStation } from '../../electron/core/station.ts';
+import { testToday } from '../helpers/clock.ts';
 import { intakeFor, validForm, VILLAGER } from '../helpers/intake.ts';
 import { station } from '../helpers/station-cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -21,7 +21,7 @@ describe('station staff, case and doc commands', () => {
 
     const core = openStation({ dataDir: dir, mode: 'web' });
     const aid = core.catalog.current().matters.find((m) => m.name === '医疗救助申请')!;
-    const { caseNo, dueDate } = core.cases.intake(intakeFor(aid, core.attachments, validForm(aid, chinaDay(new Date()))), { staffId: 1 });
+    const { caseNo, dueDate } = core.cases.intake(intakeFor(aid, core.attachments, validForm(aid, testToday())), { staffId: 1 });
     await core.close();
 
     const list = JSON.parse(station(['case', 'list', '--json', '--data-dir', dir]).stdout) as { caseNo: string; applicantName: string }[];

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { join } from 'node:path';
+import { CLOCK_ENV } from '../../electron/contract/clock.ts';
 import { describe, expect, it } from 'vitest';
 import type { DeviceStatus } from '../../electron/contract/devices.ts';
 import { encodeReadResponse } from '../../native/idcard/simulator/card-encoder.ts';
@@ -58,12 +59,30 @@ describe('station doctor', () => {
     writeFileSync(join(dir, 'station.json'), JSON.stringify({ printers: { a4: PDF_QUEUE } }));
     const r = station(['doctor', '--json', '--simulate', '--data-dir', dir]);
     expect(r.status, r.stderr).toBe(0);
-    const list = JSON.parse(r.stdout) as DeviceStatus[];
+    const { devices: list } = JSON.parse(r.stdout) as { devices: DeviceStatus[] };
     expect(list.filter((d) => d.kind !== 'printer').map((d) => [d.kind, d.simulated, d.state])).toEqual([
       ['idcard', true, 'ready'],
       ['sigpad', true, 'ready'],
     ]);
     expect(list.find((d) => d.id === `printer:${PDF_QUEUE}`)).toMatchObject({ simulated: false, state: 'ready', roles: ['a4'] });
+  });
+
+  it('says how far the holiday calendar reaches, and warns from 60 days before its end', () => {
+    const dir = tempDir();
+    const at = (instant: string) => station(['doctor', '--data-dir', dir], { [CLOCK_ENV]: instant, STATION_LANG: 'zh-CN' });
+    const calm = at('2026-10-31T10:00:00+08:00');
+    expect(calm.status, calm.stderr).toBe(0);
+    expect(calm.stdout).toContain('节假日  2025.11.1  官方安排至 2026-12-31');
+    expect(calm.stdout).not.toContain('请向乡镇索取');
+    const late = station(['doctor', '--json', '--data-dir', dir], { [CLOCK_ENV]: '2026-12-02T10:00:00+08:00' });
+    expect(JSON.parse(late.stdout).calendar).toEqual({
+      version: '2025.11.1',
+      officialThrough: '2026-12-31',
+      last: '2040-12-31',
+      warnFrom: '2026-11-01',
+      warning: true,
+    });
+    expect(at('2026-12-02T10:00:00+08:00').stdout).toContain('请向乡镇索取下一年的节假日安排（2026-11-01 起提示）');
   });
 });
 

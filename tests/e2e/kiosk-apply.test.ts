@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { testToday } from '../helpers/clock.ts';
 import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { PENSION_CHECK, startApply } from './harness/apply-actions.ts';
@@ -15,9 +16,6 @@ beforeAll(async () => {
   outputDir = await ensureCupsPdf();
 });
 
-/** Today in China, YYYY-MM-DD: a 即办 matter is promised for the day it is taken in. */
-const chinaToday = () =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 describe('kiosk self-service', () => {
   it('applies for a self-service matter with the card, a ticked form, a waived material and a finger signature; 查进度 then lists it as 已受理', async () => {
@@ -60,7 +58,8 @@ describe('kiosk self-service', () => {
     const caseNo = (await page.getByTestId('receipt-case-no').textContent()) ?? '';
     expect(caseNo).toMatch(/^[A-Z0-9]{5}-\d{8}-\d{4}$/);
     const dueDate = (await page.getByTestId('receipt-due-date').getAttribute('data-date')) ?? '';
-    expect(dueDate).toBe(chinaToday());
+    // A 即办 matter is promised for the day it is taken in.
+    expect(dueDate).toBe(testToday());
     expect(await textProblems(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     const since = Date.now();

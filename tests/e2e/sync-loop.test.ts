@@ -1,17 +1,16 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CalendarStatus } from '../../electron/contract/api.ts';
 import { startTownship, type RunningTownship } from '../helpers/township-server.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { startApply } from './harness/apply-actions.ts';
-import { callFromPage } from './harness/kiosk-actions.ts';
+import { enrollStation } from './harness/enroll.ts';
+import { callFromPage, valueFromPage } from './harness/kiosk-actions.ts';
 import { addStaff } from './harness/staff.ts';
-import { REPO } from './harness/station.ts';
 import { kioskSuite } from './harness/suite.ts';
 import { signByTouch } from './harness/touch-signature.ts';
 import { atStep, choose, exemptMaterial, next, readCard, signIn, tick } from './harness/window-actions.ts';
@@ -19,15 +18,12 @@ import { atStep, choose, exemptMaterial, next, readCard, signIn, tick } from './
 // The whole loop: a villager applies at the kiosk, the station uploads the case to a real township (in this test
 // process, on loopback), the township approves and posts it, the station pulls that back by itself (every 5 s), and
 // 查进度 says 已办结. The clerk's desk shows the sync line; with the township gone it says 网络断开.
-const run = promisify(execFile);
 let township: RunningTownship | undefined;
 let townshipDown = false;
 let townshipDir = '';
-let code = '';
 beforeAll(async () => {
   townshipDir = mkdtempSync(join(tmpdir(), 'township-e2e-'));
   township = await startTownship(undefined, townshipDir);
-  code = await township.code();
 });
 
 const kiosk = kioskSuite(
@@ -35,12 +31,7 @@ const kiosk = kioskSuite(
   {
     stationArgs: ['--simulate'],
     setup: async (dataDir) => {
-      if (!township) throw new Error('the township did not start');
-      // Not spawnSync: the township answers from this very process, so its event loop must keep running.
-      await run(process.execPath, [join(REPO, 'scripts', 'station.mjs'), 'enroll', '--server', township.url, '--code', code, '--data-dir', dataDir], {
-        cwd: REPO,
-        timeout: 60_000,
-      });
+      await enrollStation(dataDir, township);
       addStaff(dataDir);
     },
   },
@@ -159,7 +150,9 @@ describe('station ⇄ township sync loop', () => {
     await page.locator('[data-testid="sync-line"][data-state="offline"]').waitFor({ timeout: 90_000 });
     const pending = Number(await line.getAttribute('data-pending'));
     expect(pending).toBeGreaterThan(0);
-    expect(await line.textContent()).toBe(`待上传 ${pending} 件 · 网络断开`);
+    // ⚠ marks a guardrail warning; the one the date can bring is the holiday calendar running out (its own test).
+    const { warning } = await valueFromPage<CalendarStatus>(page, 'calendarStatus', {});
+    expect(await line.textContent()).toBe(`待上传 ${pending} 件 · 网络断开${warning ? ' ⚠' : ''}`);
 
     // The sheet lists what waits and why, and offers 立即同步.
     await line.tap();
@@ -170,6 +163,7 @@ describe('station ⇄ township sync loop', () => {
     expect(await item.getAttribute('data-reason')).toBe('sync.not-sent');
     expect(await item.textContent()).toContain('等待上传');
     expect(await sheet.getByTestId('sync-now').isEnabled()).toBe(true);
+    expect(await sheet.locator('[data-testid="sync-warning"][data-warning="calendar-ending"]').count()).toBe(warning ? 1 : 0);
     expect(await textProblems(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     await sheet.getByTestId('sync-now').tap();

@@ -239,7 +239,8 @@ describe('the village window: intake', () => {
     await scanMaterial(page, 'hospital-invoices');
     await panel.waitFor({ state: 'detached' });
     expect(await page.getByTestId('step-next').isDisabled()).toBe(false);
-    expect(await material(page, 'hospital-invoices').getByTestId('attachment-image').count()).toBe(1);
+    // The page's preview comes from the core after the scan: wait for it rather than race it.
+    await expect.poll(() => material(page, 'hospital-invoices').getByTestId('attachment-image').count()).toBe(1);
     expect(problems).toEqual([]);
     await context.close();
   });

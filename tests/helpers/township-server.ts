@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { Clock } from '../../electron/contract/clock.ts';
+import { testClock } from './clock.ts';
 import { buildServer } from '../../township/server.ts';
 import { openStore } from '../../township/store/open-store.ts';
 import type { Store } from '../../township/store/store.ts';
@@ -19,10 +21,14 @@ export interface RunningTownship {
   stop(): Promise<void>;
 }
 
-/** The real township server, SQLite-backed, listening on loopback. */
-export async function startTownship(dbUrl?: string, dataDir = mkdtempSync(join(tmpdir(), 'township-'))): Promise<RunningTownship> {
+/** The real township server, SQLite-backed, listening on loopback; `clock` when its stations live on another day. */
+export async function startTownship(
+  dbUrl?: string,
+  dataDir = mkdtempSync(join(tmpdir(), 'township-')),
+  clock: Clock = testClock,
+): Promise<RunningTownship> {
   const store = await openStore(dbUrl ?? join(dataDir, 'township.sqlite'));
-  const app = await buildServer({ store, dataDir, adminToken: ADMIN_TOKEN });
+  const app = await buildServer({ store, dataDir, adminToken: ADMIN_TOKEN, now: clock });
   const address = await app.listen({ port: 0, host: '127.0.0.1' });
   const admin: RunningTownship['admin'] = async (method, path, body) => {
     const res = await fetch(new URL(path, address), {

@@ -3,11 +3,11 @@
 // database write) between the two leaves the file whole on disk but unknown to the database. HEAD used to answer
 // "complete" from the file alone, so the station never uploaded it again, while push kept answering "waiting for
 // that attachment": the case's events waited forever.
+import { testToday } from '../helpers/clock.ts';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../electron/core/cases/china-day.ts';
 import { openStation } from '../../electron/core/station.ts';
 import { intakeFor, validForm } from '../helpers/intake.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -29,7 +29,7 @@ describe('an attachment whole on the township disk but not in its database (cras
 
     const aid = station.catalog.current().matters.find((m) => m.name === '医疗救助申请')!;
     const page = Buffer.from('a scanned page the township stored just before it was killed');
-    const input = intakeFor(aid, station.attachments, validForm(aid, chinaDay(new Date())));
+    const input = intakeFor(aid, station.attachments, validForm(aid, testToday()));
     const sha = station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: page, width: 10, height: 10 }).sha256;
     input.materials = input.materials.map((m) => (m.status === 'provided' ? { ...m, pages: [...m.pages, sha] } : m));
     const { caseNo } = station.cases.intake(input, null);

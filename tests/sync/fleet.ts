@@ -1,9 +1,9 @@
 // The stations of the fault-injection test: each a real station (openStation) on its own data directory, taking
 // cases in fast through CaseService.intake, with a sync loop per station that keeps going whatever fails.
+import { testClock, testToday } from '../helpers/clock.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IntakeInput } from '../../electron/contract/cases.ts';
 import type { Matter } from '../../electron/contract/catalog.ts';
-import { chinaDay } from '../../electron/core/cases/china-day.ts';
 import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
 import { privateKeyFromDer } from '../../electron/core/sync/signer.ts';
@@ -46,7 +46,7 @@ export class FleetStation {
     const matter = station.catalog.current().matters.find((m) => m.name === MATTER)!;
     this.#template = {
       matter,
-      form: validForm(matter, chinaDay(new Date())),
+      form: validForm(matter, testToday()),
       // The same pages for every case of the matter, on every station: stored once at the township.
       materials: completeMaterials(matter, station.attachments),
       // A signature per station, shared by its cases.
@@ -84,7 +84,7 @@ export class FleetStation {
     if (this.#skewed?.offset !== this.clockOffsetMs) {
       const offset = this.clockOffsetMs;
       const service = new SyncService(s.db, s.keys, new FieldCipher(s.keys), s.cases.station, s.attachments, s.catalog, s.calendar, s.logger,
-        () => new Date(Date.now() + offset));
+        () => new Date(testClock().getTime() + offset));
       this.#skewed = { offset, service };
     }
     return this.#skewed!.service;
@@ -134,7 +134,7 @@ export class FleetStation {
     const s = this.station;
     const link = s.db.prepare('SELECT server_url, station_id, private_key FROM sync_link WHERE id = 1').get() as { server_url: string; station_id: string; private_key: string };
     const der = Buffer.from(new FieldCipher(s.keys).openText(link.private_key, fieldAad('sync', 1, 'private_key')), 'base64');
-    return new TownshipClient(link.server_url, { key: privateKeyFromDer(der), stationId: link.station_id });
+    return new TownshipClient(link.server_url, { key: privateKeyFromDer(der), stationId: link.station_id }, s.clock);
   }
 
   /** Events the township has not acknowledged yet. */

@@ -3,7 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HolidayCalendar } from '../../electron/contract/calendar.ts';
 import type { PullItem } from '../../electron/contract/sync.ts';
+import { SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { calendar2027 } from '../helpers/calendar-2027.ts';
 import { testCatalog, testMatter } from '../helpers/catalog.ts';
+import { testClock } from '../helpers/clock.ts';
 import { BACKENDS, useTownship, type TestTownship } from './helpers/township.ts';
 import { TestStation } from './helpers/test-station.ts';
 
@@ -115,6 +118,38 @@ describe.each(BACKENDS)('pull ($backend)', ({ backend }) => {
     const invalid = await t.admin('POST', '/v1/admin/catalog', { ...v2, version: '2027.1.1', matters: [] });
     expect([invalid.status, invalid.json.error.issues[0].path]).toEqual([400, 'matters']);
     expect((await s.pull(t)).items).toHaveLength(1);
+  });
+
+  it('refuses a calendar that breaks the statutory holidays, listing every such day', async () => {
+    const t = township();
+    const s = await TestStation.enrolled(t);
+    const unlawful = calendar2027();
+    unlawful.days = unlawful.days.filter((d) => d.date !== '2027-10-01' && d.date !== '2027-02-08');
+    const refused = await t.admin('POST', '/v1/admin/calendar', unlawful);
+    expect(refused.status).toBe(400);
+    expect(refused.json.error.issues).toEqual([
+      { path: 'years[0]', message: '2027-02-08 (春节) is a statutory holiday but is not listed as a day off' },
+      { path: 'years[0]', message: '2027-10-01 (国庆节) is a statutory holiday but is not listed as a day off' },
+    ]);
+    expect((await s.pull(t)).items).toEqual([]);
+    expect((await t.admin('POST', '/v1/admin/calendar', calendar2027())).status).toBe(200);
+  });
+
+  it('shows the admin how far the official calendar of each station reaches, and who lacks next year', async () => {
+    const t = township();
+    const late = await TestStation.enrolled(t);
+    const ready = await TestStation.enrolled(t);
+    const silent = await TestStation.enrolled(t);
+    for (const [s, calendarThrough] of [[late, '2026-12-31'], [ready, '2027-12-31']] as const) {
+      const res = await s.request(t, 'POST', SYNC_PATHS.pull, { cursor: '0', limit: 10, calendarThrough });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    t.clock.offsetMs = Date.parse('2026-12-02T02:00:00Z') - testClock().getTime();
+    const stations = (await t.admin('GET', '/v1/admin/stations')).json as { id: string; calendarThrough: string | null; calendarWarning: boolean }[];
+    const view = (s: TestStation) => stations.find((x) => x.id === s.id);
+    expect(view(late)).toMatchObject({ calendarThrough: '2026-12-31', calendarWarning: true });
+    expect(view(ready)).toMatchObject({ calendarThrough: '2027-12-31', calendarWarning: false });
+    expect(view(silent)).toMatchObject({ calendarThrough: null, calendarWarning: false });
   });
 
   it('never lets a cursor skip an item written concurrently', async () => {

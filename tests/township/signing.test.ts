@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ErrorBody, SYNC_HEADERS, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { testClock } from '../helpers/clock.ts';
 import { BACKENDS, useTownship, type TestTownship } from './helpers/township.ts';
 import { sha256, TestStation } from './helpers/test-station.ts';
 
@@ -94,16 +95,16 @@ describe.each(BACKENDS)('signed requests ($backend)', ({ backend }) => {
   ])('refuses a timestamp %s, with the server time', async (_label, skew) => {
     const t = township();
     const s = await TestStation.enrolled(t);
-    const err = await refused(await pull(t, s, { timestamp: Date.now() + skew }));
+    const err = await refused(await pull(t, s, { timestamp: testClock().getTime() + skew }));
     expect(err.code).toBe('sync.clock-skew');
-    expect(Math.abs(Date.parse(err.serverTime!) - Date.now())).toBeLessThan(MIN);
+    expect(Math.abs(Date.parse(err.serverTime!) - testClock().getTime())).toBeLessThan(MIN);
   });
 
   it('accepts a timestamp 4 minutes off either way', async () => {
     const t = township();
     const s = await TestStation.enrolled(t);
-    expect((await pull(t, s, { timestamp: Date.now() - 4 * MIN })).statusCode).toBe(200);
-    expect((await pull(t, s, { timestamp: Date.now() + 4 * MIN })).statusCode).toBe(200);
+    expect((await pull(t, s, { timestamp: testClock().getTime() - 4 * MIN })).statusCode).toBe(200);
+    expect((await pull(t, s, { timestamp: testClock().getTime() + 4 * MIN })).statusCode).toBe(200);
   });
 
   it('refuses a revoked station and an unknown one', async () => {

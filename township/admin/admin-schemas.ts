@@ -29,6 +29,10 @@ export const StationView = z.strictObject({
   enrolledAt: z.iso.datetime(),
   revokedAt: z.iso.datetime().nullable(),
   lastSeenAt: z.iso.datetime().nullable(),
+  /** The last day the station's official holiday calendar covers (as it last reported). */
+  calendarThrough: z.iso.date().nullable(),
+  /** Within 60 days of that day: the station still lacks next year's holiday calendar. */
+  calendarWarning: z.boolean(),
 });
 
 export const StationParams = z.strictObject({ stationId: StationId });

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { HolidayCalendar } from '../../electron/contract/calendar.ts';
 import { Catalog } from '../../electron/contract/catalog.ts';
+import { statutoryIssues } from '../../electron/contract/statutory-holidays.ts';
 import { issuePath } from '../../electron/contract/validate.ts';
+import { compareVersions } from '../../electron/contract/versions.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { TownshipError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';
@@ -10,17 +12,6 @@ import { appendFeed } from '../sync/feed.ts';
 export type PublicationKind = 'catalog' | 'calendar';
 
 const SCHEMAS = { catalog: Catalog, calendar: HolidayCalendar } as const;
-
-/** `2025.3.12` → [2025, 3, 12], compared part by part. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d;
-  }
-  return 0;
-}
 
 /**
  * Publishes a catalogue or holiday-calendar version to every station. Checked against the contract's schema; a
@@ -39,6 +30,9 @@ export async function publish(
     });
   }
   const doc = parsed.data;
+  // A calendar must keep the statutory holidays: a station would refuse one that does not.
+  const unlawful = kind === 'calendar' ? statutoryIssues(doc as HolidayCalendar) : [];
+  if (unlawful.length > 0) throw new TownshipError(400, 'sync.invalid', `not a valid ${kind}`, { issues: unlawful });
   const sha256 = createHash('sha256').update(canonicalJson(doc)).digest('hex');
   return store.transaction(async (tx) => {
     await tx.lock('feed');

@@ -47,7 +47,7 @@ export const adminRoutes = (deps: Deps): RouteDef[] => [
     auth: 'admin',
     response: z.array(StationView),
     errors: [],
-    handler: () => listStations(deps.store),
+    handler: () => listStations(deps.store, deps.now()),
   }),
   route({
     method: 'POST',

@@ -7,15 +7,18 @@ const MAX_PULL_BYTES = 4 << 20;
 /** The station's feed after its cursor: its cases' township steps, and what is published for every station. */
 export async function pull(store: Store, stationId: string, req: PullRequest): Promise<PullResponse> {
   const after = Number(req.cursor);
-  const rows = await store.transaction((tx) =>
-    tx.all<{ seq: number; kind: PullItem['kind']; payload: string }>(
+  const rows = await store.transaction(async (tx) => {
+    if (req.calendarThrough !== undefined) {
+      await tx.run('UPDATE stations SET calendar_through = ? WHERE id = ? AND calendar_through IS DISTINCT FROM ?', [req.calendarThrough, stationId, req.calendarThrough]);
+    }
+    return tx.all<{ seq: number; kind: PullItem['kind']; payload: string }>(
       `SELECT seq, kind, payload FROM feed WHERE station_id = ? AND seq > ?
        UNION ALL
        SELECT seq, kind, payload FROM feed WHERE station_id IS NULL AND seq > ?
        ORDER BY seq LIMIT ?`,
       [stationId, after, after, req.limit + 1],
-    ),
-  );
+    );
+  });
   const items: PullItem[] = [];
   let bytes = 0;
   for (const row of rows.slice(0, req.limit)) {

@@ -4,8 +4,12 @@ import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
 
-const VIEWS = ['today', 'due-soon', 'overdue', 'owed', 'recent'] as const;
+const VIEWS = ['today', 'due-soon', 'overdue', 'owed', 'moved', 'recent'] as const;
 type View = (typeof VIEWS)[number];
+
+/** A due date as the CLI prints it: 预计 before a provisional one. */
+const dueText = (c: { dueDate: string; dueProvisional: boolean }): string =>
+  c.dueProvisional ? cliText('cli.case.dueProvisional', { date: c.dueDate }) : c.dueDate;
 
 export const caseList: Command = {
   path: ['case', 'list'],
@@ -20,7 +24,7 @@ export const caseList: Command = {
       if (values.json) io.out(JSON.stringify(list));
       else {
         for (const c of list) {
-          const row = cliText('cli.case.row', { caseNo: c.caseNo, state: c.state, dueDate: c.dueDate, matter: c.matterName, applicant: c.applicantName });
+          const row = cliText('cli.case.row', { caseNo: c.caseNo, state: c.state, dueDate: dueText(c), matter: c.matterName, applicant: c.applicantName });
           io.out(`${row}${c.owed > 0 ? cliText('cli.case.owed', { owed: c.owed }) : ''}`);
         }
       }
@@ -43,7 +47,7 @@ export const caseShow: Command = {
       }
       const s = detail.summary;
       io.out(`${s.caseNo}  ${s.matterName} (${s.matterCode})`);
-      io.out(cliText('cli.case.head', { applicant: detail.applicant.name, state: s.state, receivedAt: s.receivedAt, dueDate: s.dueDate }));
+      io.out(cliText('cli.case.head', { applicant: detail.applicant.name, state: s.state, receivedAt: s.receivedAt, dueDate: dueText(s) }));
       for (const m of detail.materials) {
         const due = m.dueDate ? cliText('cli.case.materialDue', { dueDate: m.dueDate }) : '';
         const pages = m.pages.length ? cliText('cli.case.materialPages', { pages: m.pages.length }) : '';

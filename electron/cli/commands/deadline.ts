@@ -1,4 +1,5 @@
 import { StationError } from '../../contract/errors.ts';
+import { cliText } from '../cli-text.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
@@ -11,14 +12,17 @@ class BadDaysError extends StationError {
 
 export const deadline: Command = {
   path: ['deadline'],
-  usage: 'station deadline <YYYY-MM-DD> <N> [--data-dir DIR]   (N working days after intake; 0 = 即办, the same day)',
+  usage:
+    'station deadline <YYYY-MM-DD> <N> [--json] [--data-dir DIR]   (N working days after intake; 0 = 即办; 预计 past the official calendar)',
   async run(args, io) {
-    const { values, positionals } = parse(args, { 'data-dir': { type: 'string' } }, this.usage);
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, this.usage);
     needPositionals(positionals, 2, this.usage);
     const [start, n] = positionals as [string, string];
     if (!/^\d{1,3}$/.test(n)) throw new BadDaysError(n);
     return withStation(values['data-dir'], (station) => {
-      io.out(station.calendar.current.addWorkingDays(start, Number(n)));
+      const due = station.calendar.current.addWorkingDays(start, Number(n));
+      if (values.json) io.out(JSON.stringify({ due: due.date, provisional: due.provisional }));
+      else io.out(due.provisional ? cliText('cli.deadline.provisional', { date: due.date }) : due.date);
       return 0;
     });
   },

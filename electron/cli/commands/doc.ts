@@ -18,7 +18,7 @@ export const docCommand: Command = {
     if (!values.output) throw new UsageError(`missing -o <file>\nusage: ${this.usage}`);
     const output = values.output;
     return withStation(values['data-dir'], async (station) => {
-      const pdf = await station.documents.render(caseNo, kind, null, new Date());
+      const pdf = await station.documents.render(caseNo, kind, null, station.clock());
       writeFileSync(output, pdf);
       io.out(`${output} (${pdf.length} bytes)`);
       return 0;

@@ -6,7 +6,7 @@ import { withStation } from '../open.ts';
 
 export const doctor: Command = {
   path: ['doctor'],
-  usage: 'station doctor [--json] [--simulate] [--data-dir DIR]',
+  usage: 'station doctor [--json] [--simulate] [--data-dir DIR]   (devices, and how far the holiday calendar reaches)',
   async run(args, io) {
     const { values, positionals } = parse(
       args,
@@ -18,8 +18,9 @@ export const doctor: Command = {
       const devices = startDevices(station, { simulate: values.simulate ?? false });
       await devices.whenReady();
       const list = await devices.list();
+      const calendar = station.calendar.status();
       if (values.json) {
-        io.out(JSON.stringify(list));
+        io.out(JSON.stringify({ devices: list, calendar }));
         return 0;
       }
       for (const d of list) {
@@ -27,6 +28,8 @@ export const doctor: Command = {
         const roles = d.roles.length > 0 ? ` [${d.roles.join(', ')}]` : '';
         io.out(`${d.kind.padEnd(8)} ${cliText(`devices.state.${d.state}`).padEnd(4)} ${d.name}${roles}${d.detail ? ` (${d.detail})` : ''}${error}`);
       }
+      io.out(cliText('cli.doctor.calendar', { version: calendar.version, officialThrough: calendar.officialThrough }));
+      if (calendar.warning) io.out(cliText('cli.doctor.calendarWarning', { warnFrom: calendar.warnFrom }));
       return 0;
     });
   },

@@ -14,7 +14,7 @@ export const guidePdfCommand: Command = {
     if (!values.output) throw new UsageError(`missing -o <file>\nusage: ${this.usage}`);
     const output = values.output;
     return withStation(values['data-dir'], async (station) => {
-      const pdf = await guidePdf(station.catalog, positionals[0]!, new Date());
+      const pdf = await guidePdf(station.catalog, positionals[0]!, station.clock());
       writeFileSync(output, pdf);
       io.out(`${output} (${pdf.length} bytes)`);
       return 0;

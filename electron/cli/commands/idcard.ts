@@ -8,6 +8,7 @@ import { serialTransportOpener } from '../../../native/idcard/serial-transport.t
 import type { Command, Io } from '../command.ts';
 import { cliText } from '../cli-text.ts';
 import { UsageError } from '../command.ts';
+import { processClock } from '../../core/station.ts';
 import { needPositionals, parse } from '../options.ts';
 
 class InputUnreadableError extends StationError {
@@ -66,7 +67,7 @@ export const idcardRead: Command = {
     const { values, positionals } = parse(args, { port: { type: 'string' }, json: { type: 'boolean' } }, this.usage);
     needPositionals(positionals, 0, this.usage);
     if (!values.port) throw new UsageError(`missing --port <path>\nusage: ${this.usage}`);
-    const reader = new IdCardReader({ open: serialTransportOpener(values.port) });
+    const reader = new IdCardReader({ open: serialTransportOpener(values.port), now: processClock() });
     try {
       print((await reader.read()).card, values.json ?? false, io);
       return 0;

@@ -1,3 +1,4 @@
+import type { Clock } from '../../contract/clock.ts';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { Attachment } from '../../contract/devices.ts';
@@ -25,7 +26,7 @@ export class AttachmentStore {
   constructor(
     private readonly db: Database,
     private readonly cipher: FieldCipher,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {}
 
   /** Stores the bytes (once per content) and describes them. */

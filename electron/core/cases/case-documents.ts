@@ -59,7 +59,7 @@ export class CaseDocuments {
         ...base,
         receivedAt: new Date(detail.summary.receivedAt),
         materials: this.received(detail, matter),
-        completion: matter.timeLimit.kind === 'immediate' ? { kind: 'immediate' } : { kind: 'by-date', date: detail.summary.dueDate },
+        completion: matter.timeLimit.kind === 'immediate' ? { kind: 'immediate' } : { kind: 'by-date', date: detail.summary.dueDate, provisional: detail.summary.dueProvisional },
         firstAskedBy: this.staffName(detail.firstAskedBy),
         progressQr: progressPayload(caseNo),
         ...(agent === null ? {} : { proxy: { agentName: agent, advancedFees: detail.advancedFees } }),

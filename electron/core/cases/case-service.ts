@@ -4,14 +4,15 @@ import type { Matter } from '../../contract/catalog.ts';
 import { ValidationError } from '../../contract/errors.ts';
 import { checkForeignPermanentNumber2023, checkIdNumber } from '../../../native/idcard/id-number.ts';
 import { UnknownAttachmentError } from '../attachments/attachment-store.ts';
-import type { CalendarHolder } from '../calendar/calendar-holder.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
+import type { CountedDay, WorkingCalendar } from '../calendar/working-calendar.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import type { StationKeys } from '../security/station-keys.ts';
 import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, StaffOnlyError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
-import { chinaDay } from './china-day.ts';
+import { chinaDay, type Clock } from '../../contract/clock.ts';
 import { uuid7 } from '../../contract/uuid7.ts';
 import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
@@ -24,12 +25,14 @@ export type Actor = { staffId: number } | null;
 export interface IntakeResult {
   caseNo: string;
   dueDate: string;
+  /** Counted over a year with no official holiday schedule yet: 预计, and it moves when one is published. */
+  dueProvisional: boolean;
   state: CaseState;
   /** False when this request id had already made the case (a double tap): nothing new was written. */
   created: boolean;
 }
 
-export type CaseView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'recent';
+export type CaseView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'moved' | 'recent';
 
 interface CaseRow {
   id: number;
@@ -43,6 +46,9 @@ interface CaseRow {
   received_at: string;
   received_day: string;
   due_date: string;
+  time_limit_days: number | null;
+  due_provisional: 0 | 1;
+  due_moved_from: string | null;
   first_asked_by: number | null;
   sealed: string;
   owed: number;
@@ -62,6 +68,9 @@ const KIOSK_RECEIPT_WINDOW_MS = 15 * 60_000;
 /** How many working days ahead counts as "due soon" on the clerk's desk. */
 const DUE_SOON_WORKING_DAYS = 3;
 
+/** A matter's time limit in working days; 即办 is 0, the same day. */
+const timeLimitDays = (matter: Matter): number => (matter.timeLimit.kind === 'immediate' ? 0 : matter.timeLimit.days);
+
 function validIdNumber(idNumber: string): boolean {
   const upper = idNumber.toUpperCase();
   return checkIdNumber(upper).valid || checkForeignPermanentNumber2023(upper).valid;
@@ -80,9 +89,9 @@ export class CaseService {
     keys: StationKeys,
     private readonly cipher: FieldCipher,
     private readonly catalog: CatalogService,
-    private readonly calendar: CalendarHolder,
+    private readonly calendar: CalendarService,
     private readonly audit: AuditLog,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {
     this.persons = new PersonStore(db, keys, cipher);
     this.code = stationCode(db);
@@ -100,17 +109,19 @@ export class CaseService {
     return row?.reason ?? null;
   }
 
-  /** The date a matter taken in today is promised for: 即办 today, else N working days on. */
-  dueDate(matter: Matter, day: string): string {
-    return matter.timeLimit.kind === 'immediate' ? day : this.calendar.current.addWorkingDays(day, matter.timeLimit.days);
+  /** The date a matter taken in on `day` is promised for: 即办 that day, else N working days on (maybe 预计). */
+  dueDate(matter: Matter, day: string): CountedDay {
+    return this.calendar.current.addWorkingDays(day, timeLimitDays(matter));
   }
 
   /** Checks everything first (form, materials, 容缺, blacklist), then writes the case in one transaction. */
   intake(input: IntakeInput, actor: Actor): IntakeResult {
-    const existing = this.db.prepare('SELECT case_no, due_date, state FROM cases WHERE request_id = ?').get(input.requestId) as
-      | { case_no: string; due_date: string; state: CaseState }
+    const existing = this.db.prepare('SELECT case_no, due_date, due_provisional, state FROM cases WHERE request_id = ?').get(input.requestId) as
+      | { case_no: string; due_date: string; due_provisional: 0 | 1; state: CaseState }
       | undefined;
-    if (existing) return { caseNo: existing.case_no, dueDate: existing.due_date, state: existing.state, created: false };
+    if (existing) {
+      return { caseNo: existing.case_no, dueDate: existing.due_date, dueProvisional: existing.due_provisional === 1, state: existing.state, created: false };
+    }
 
     const matter = this.catalog.matter(input.matterCode);
     if (!validIdNumber(input.applicant.idNumber)) throw new BadIdNumberError();
@@ -127,7 +138,7 @@ export class CaseService {
       ...input.materials.flatMap((m) => (m.status === 'provided' ? m.pages : m.status === 'promised' ? [m.promiseSignature] : [])),
     ];
     this.checkAttachments(attachments);
-    const dueDate = this.dueDate(matter, day);
+    const due = this.dueDate(matter, day);
     const promised = input.materials.filter((m) => m.status === 'promised');
     const owedDue = promised.map((m) => m.dueDate).sort()[0] ?? null;
 
@@ -138,11 +149,12 @@ export class CaseService {
         this.db
           .prepare(
             `INSERT INTO cases (case_no, request_id, matter_code, matter_name, person_id, channel, proxy, state,
-               received_at, received_day, due_date, first_asked_by, sealed, owed, owed_due)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, '', ?, ?)`,
+               received_at, received_day, due_date, time_limit_days, due_provisional, first_asked_by, sealed, owed, owed_due)
+             VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, '', ?, ?)`,
           )
           .run(caseNo, input.requestId, matter.code, matter.name, personId, input.channel, input.proxy ? 1 : 0,
-            now.toISOString(), day, dueDate, actor?.staffId ?? null, promised.length, owedDue).lastInsertRowid,
+            now.toISOString(), day, due.date, timeLimitDays(matter), due.provisional ? 1 : 0, actor?.staffId ?? null,
+            promised.length, owedDue).lastInsertRowid,
       );
       const secrets: CaseSecrets = { form: input.form, applicantSignature: input.applicantSignature, proxy: input.proxy ?? null };
       this.db.prepare('UPDATE cases SET sealed = ? WHERE id = ?').run(this.cipher.sealText(JSON.stringify(secrets), fieldAad('case', caseId, 'data')), caseId);
@@ -163,11 +175,12 @@ export class CaseService {
         matterCode: matter.code,
         channel: input.channel,
         proxy: input.proxy !== undefined,
-        dueDate,
+        dueDate: due.date,
+        ...(due.provisional && { dueProvisional: true }),
         materials: input.materials.map((m) => ({ id: m.materialId, status: m.status })),
       }, attachments);
       this.audit.record({ staffId: actor?.staffId ?? null, action: 'case.intake', subjectKind: 'case', subjectRef: caseNo });
-      return { caseNo, dueDate, state: 'received', created: true };
+      return { caseNo, dueDate: due.date, dueProvisional: due.provisional, state: 'received', created: true };
     }).immediate();
   }
 
@@ -267,6 +280,8 @@ export class CaseService {
       proxy: row.proxy === 1,
       receivedAt: row.received_at,
       dueDate: row.due_date,
+      dueProvisional: row.due_provisional === 1,
+      dueMovedFrom: row.due_moved_from,
       owed: row.owed,
       owedDue: row.owed_due,
     };
@@ -285,6 +300,7 @@ export class CaseService {
         [day, this.soon(day)],
       ],
       owed: [`SELECT * FROM cases WHERE owed > 0 ORDER BY owed_due ${limit}`, []],
+      moved: [`SELECT * FROM cases WHERE due_moved_from IS NOT NULL AND state IN (${open}) ORDER BY id DESC ${limit}`, []],
       recent: [`SELECT * FROM cases ORDER BY id DESC ${limit}`, []],
     };
     const [sql, params] = queries[view];
@@ -292,13 +308,40 @@ export class CaseService {
   }
 
   private soon(day: string): string {
-    const last = this.calendar.current.last;
-    // Near the end of the known calendar, "soon" stops at its last day rather than guessing past it.
-    try {
-      return this.calendar.current.addWorkingDays(day, DUE_SOON_WORKING_DAYS);
-    } catch {
-      return last;
-    }
+    return this.calendar.current.addWorkingDays(day, DUE_SOON_WORKING_DAYS).date;
+  }
+
+  /**
+   * With a newly installed official calendar: every open case whose due date was provisional is counted again from
+   * its intake day. A date that changes is recorded as an event (from, to, why) that syncs like any other and shows
+   * on the clerk's desk. The official date governs even when a receipt printed the provisional one: the receipt
+   * said "以国务院公布的节假日安排为准", and the desk's 期限变更 list tells the clerk whom to tell.
+   */
+  recomputeProvisionalDueDates(calendar: WorkingCalendar): number {
+    const rows = this.db
+      .prepare(`SELECT * FROM cases WHERE due_provisional = 1 AND time_limit_days IS NOT NULL AND state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`)
+      .all() as CaseRow[];
+    let moved = 0;
+    return this.db.transaction(() => {
+      const now = this.now();
+      for (const row of rows) {
+        const due = calendar.addWorkingDays(row.received_day, row.time_limit_days!);
+        if (due.date === row.due_date && due.provisional) continue;
+        const changed = due.date !== row.due_date;
+        this.db
+          .prepare('UPDATE cases SET due_date = ?, due_provisional = ?, due_moved_from = CASE WHEN ? THEN ? ELSE due_moved_from END WHERE id = ?')
+          .run(due.date, due.provisional ? 1 : 0, changed ? 1 : 0, row.due_date, row.id);
+        this.appendEvent(row.id, this.nextSeq(row.id), 'dueDateChanged', row.state, null, now, {
+          from: row.due_date,
+          to: due.date,
+          provisional: due.provisional,
+          reason: 'calendar',
+          calendarVersion: calendar.version,
+        });
+        if (changed) moved++;
+      }
+      return moved;
+    })();
   }
 
   /** Cases of a person by ID number or full name, or one case by its number; every lookup is audited. */
@@ -408,12 +451,12 @@ export class CaseService {
   }
 
   /** A villager's own cases by the card on the reader (查进度): only what the progress screen shows. */
-  progress(idNumber: string): { caseNo: string; matterName: string; state: CaseState; dueDate: string }[] {
+  progress(idNumber: string): { caseNo: string; matterName: string; state: CaseState; dueDate: string; dueProvisional: boolean }[] {
     const person = this.persons.findByIdNumber(idNumber);
     if (person === null) return [];
-    const rows = this.db.prepare('SELECT case_no, matter_name, state, due_date FROM cases WHERE person_id = ? ORDER BY id DESC LIMIT 50').all(person) as
-      { case_no: string; matter_name: string; state: CaseState; due_date: string }[];
+    const rows = this.db.prepare('SELECT case_no, matter_name, state, due_date, due_provisional FROM cases WHERE person_id = ? ORDER BY id DESC LIMIT 50').all(person) as
+      { case_no: string; matter_name: string; state: CaseState; due_date: string; due_provisional: 0 | 1 }[];
     this.audit.record({ staffId: null, action: 'case.progress', subjectKind: 'person', subjectRef: this.persons.idHash(idNumber) });
-    return rows.map((r) => ({ caseNo: r.case_no, matterName: r.matter_name, state: r.state, dueDate: r.due_date }));
+    return rows.map((r) => ({ caseNo: r.case_no, matterName: r.matter_name, state: r.state, dueDate: r.due_date, dueProvisional: r.due_provisional === 1 }));
   }
 }

@@ -1,10 +1,11 @@
+import type { Clock } from '../../contract/clock.ts';
 import type { Database } from 'better-sqlite3';
 import { MAX_QUERY_LENGTH, type Guide, type LifeEventSummary, type MatterSummary, type SearchHit } from '../../contract/api.ts';
 import type { Catalog, LifeEventId, Matter } from '../../contract/catalog.ts';
 import { StationError } from '../../contract/errors.ts';
 import { guideQrPayload, guideText } from '../guide/guide-qr.ts';
 import { installCatalog, loadActiveCatalog } from './catalog-store.ts';
-import { compareVersions } from '../versions.ts';
+import { compareVersions } from '../../contract/versions.ts';
 import { SearchIndex, type SynonymTable } from './search-index.ts';
 
 export class UnknownMatterError extends StationError {
@@ -34,7 +35,7 @@ export class CatalogService {
     private readonly db: Database,
     shipped: Catalog,
     private readonly synonyms: SynonymTable,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {
     const stored = loadActiveCatalog(db);
     const takeShipped = !stored || compareVersions(shipped.version, stored.version) > 0;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { Catalog } from '../../contract/catalog.ts';
 import { StationError } from '../../contract/errors.ts';
-import { compareVersions } from '../versions.ts';
+import { compareVersions } from '../../contract/versions.ts';
 
 export class CatalogVersionError extends StationError {
   constructor(code: 'catalog.older-version' | 'catalog.version-conflict', incoming: string, active: string) {

@@ -1,4 +1,4 @@
-import { chinaDay } from '../cases/china-day.ts';
+import { chinaDay } from '../../contract/clock.ts';
 import { printedDay } from './document-dates.ts';
 import { documentTranslator, facts, finishDocument, paragraph, startDocument } from './document-frame.ts';
 import { maskIdNumber } from './id-mask.ts';

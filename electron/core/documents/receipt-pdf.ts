@@ -36,7 +36,11 @@ export async function renderReceiptPdf(input: ReceiptInput): Promise<Uint8Array>
     [t('documents.label.receivedAt'), printedDateTime(t, input.receivedAt)],
     [
       t('documents.label.completion'),
-      input.completion.kind === 'immediate' ? t('documents.completion.immediate') : printedDay(t, input.completion.date),
+      input.completion.kind === 'immediate'
+        ? t('documents.completion.immediate')
+        : input.completion.provisional
+          ? t('documents.completion.provisional', { date: printedDay(t, input.completion.date) })
+          : printedDay(t, input.completion.date),
     ],
     [t('documents.label.firstAsked'), input.firstAskedBy],
   ];

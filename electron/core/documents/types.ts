@@ -69,8 +69,8 @@ export interface AdvancedFee {
 export interface ReceiptInput extends CaseDocumentInput {
   receivedAt: Date;
   materials: ReceivedMaterial[];
-  /** 即办, or the promised completion day (CaseSummary.dueDate). */
-  completion: { kind: 'immediate' } | { kind: 'by-date'; date: string };
+  /** 即办, or the promised completion day (CaseSummary.dueDate), printed as 预计 … when it is provisional. */
+  completion: { kind: 'immediate' } | { kind: 'by-date'; date: string; provisional: boolean };
   /** 首问责任人: the clerk or agent who first took the request. */
   firstAskedBy: string;
   /** What the progress QR code holds (a link or a case token), made by the case service. */

@@ -1,3 +1,4 @@
+import type { Clock } from '../../contract/clock.ts';
 import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { SecurityError } from './errors.ts';
@@ -43,7 +44,7 @@ export class AuditLog {
   readonly #keys: StationKeys;
   readonly #now: () => Date;
 
-  constructor(db: Database, keys: StationKeys, now: () => Date = () => new Date()) {
+  constructor(db: Database, keys: StationKeys, now: Clock) {
     this.#db = db;
     this.#keys = keys;
     this.#now = now;

@@ -1,3 +1,4 @@
+import type { Clock } from '../../contract/clock.ts';
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
@@ -38,7 +39,7 @@ export const NewStaff = z.object({
 export type NewStaff = z.input<typeof NewStaff>;
 
 export interface StaffServiceOptions {
-  now?: () => Date;
+  now: Clock;
   /** A session ends after this long without use: a window PC is shared and often left unattended. */
   idleMinutes?: number;
   lockout?: LockoutPolicy;
@@ -80,12 +81,12 @@ export class StaffService {
   readonly #pinCost: ScryptCost;
   readonly #sessions = new Map<string, Session>();
 
-  constructor(db: Database, keys: StationKeys, audit: AuditLog, options: StaffServiceOptions = {}) {
+  constructor(db: Database, keys: StationKeys, audit: AuditLog, options: StaffServiceOptions) {
     this.#db = db;
     this.#keys = keys;
     this.#cipher = new FieldCipher(keys);
     this.#audit = audit;
-    this.#now = options.now ?? (() => new Date());
+    this.#now = options.now;
     this.#idleMs = (options.idleMinutes ?? 15) * 60_000;
     this.#lockout = options.lockout ?? LOCKOUT;
     this.#pinCost = options.pinCost ?? PIN_COST;

@@ -1,5 +1,6 @@
+import type { Clock } from '../../contract/clock.ts';
 import type { Database } from 'better-sqlite3';
-import { StationError } from '../../contract/errors.ts';
+import { StationError, ValidationError } from '../../contract/errors.ts';
 import {
   EnrollResponse,
   enrolmentProofString,
@@ -14,11 +15,9 @@ import {
   type SyncCaseEvent,
 } from '../../contract/sync.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
-import type { CalendarHolder } from '../calendar/calendar-holder.ts';
-import { WorkingCalendar } from '../calendar/working-calendar.ts';
+import { CalendarVersionError, type CalendarService } from '../calendar/calendar-service.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import { CatalogVersionError } from '../catalog/catalog-store.ts';
-import { compareVersions } from '../versions.ts';
 import type { Logger } from '../log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import { idNumberHash } from '../security/id-number-hash.ts';
@@ -88,9 +87,9 @@ export class SyncService {
     private readonly stationCode: string,
     private readonly attachments: AttachmentStore,
     private readonly catalog: CatalogService,
-    private readonly calendar: CalendarHolder,
+    private readonly calendar: CalendarService,
     private readonly logger: Logger,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {}
 
   private link(): LinkRow | null {
@@ -213,7 +212,9 @@ export class SyncService {
     let pulled = 0;
     for (;;) {
       const cursor = this.link()!.pull_cursor;
-      const page = await client.json('POST', SYNC_PATHS.pull, { cursor, limit: 200 }, PullResponse);
+      // The township learns how far this station's official calendar reaches, to show who lacks next year's.
+      const calendarThrough = this.calendar.current.officialThrough;
+      const page = await client.json('POST', SYNC_PATHS.pull, { cursor, limit: 200, calendarThrough }, PullResponse);
       // The items and the cursor that follows them land together, or not at all.
       this.db.transaction(() => {
         for (const item of page.items) this.apply(item);
@@ -243,11 +244,14 @@ export class SyncService {
         if (!(error instanceof CatalogVersionError)) throw error;
       }
     } else if (item.kind === 'calendar') {
-      const calendar = new WorkingCalendar(item.calendar, `township ${item.version}`);
-      this.db
-        .prepare('INSERT INTO calendar_versions (version, body, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-        .run(item.version, JSON.stringify(item.calendar), at);
-      if (compareVersions(calendar.version, this.calendar.current.version) > 0) this.calendar.replace(calendar);
+      try {
+        // Installing recomputes the provisional due dates of open cases, inside this same transaction.
+        if (this.calendar.install(item.calendar, `township ${item.version}`)) this.logger.log('info', 'calendar.installed', { version: item.version });
+      } catch (error) {
+        // An older calendar, or one that breaks the statutory holidays, changes nothing; the feed goes on.
+        if (!(error instanceof CalendarVersionError || error instanceof ValidationError)) throw error;
+        this.logger.log('warn', 'calendar.refused', { version: item.version, code: error.code, error: error.message });
+      }
     } else {
       const hash = idNumberHash(this.keys, item.idNumber);
       if (item.op === 'add') {

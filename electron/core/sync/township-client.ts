@@ -1,3 +1,4 @@
+import type { Clock } from '../../contract/clock.ts';
 import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
 import { StationError } from '../../contract/errors.ts';
@@ -34,7 +35,7 @@ export class TownshipClient {
   constructor(
     readonly baseUrl: string,
     private readonly signing: Signing | null,
-    private readonly now: () => Date = () => new Date(),
+    private readonly now: Clock,
   ) {}
 
   async request(method: string, path: string, body: Uint8Array | null, headers: Record<string, string> = {}): Promise<Response> {

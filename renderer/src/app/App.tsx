@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../electron/contract/api.ts';
 import type { Locale } from '../../../electron/contract/messages.ts';
+import { setStationNow } from '../common/station-clock.ts';
 import { createI18n } from '../i18n/create-i18n.ts';
 import { I18nContext } from '../i18n/i18n-context.ts';
 import { useIdleTimeout } from '../idle/use-idle-timeout.ts';
@@ -27,6 +28,7 @@ export function App() {
   useEffect(() => {
     client.appInfo({}).then(
       (i) => {
+        setStationNow(i.now);
         setInfo(i);
         setLocale(i.defaultLocale);
       },

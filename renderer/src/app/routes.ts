@@ -4,7 +4,7 @@ import type { LifeEventSummary } from '../../../electron/contract/api.ts';
 export type PlaceholderService = 'photo' | 'rating' | 'agent';
 
 /** The clerk's desk lists (caseList views). */
-export type DeskView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'recent';
+export type DeskView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'moved' | 'recent';
 
 /** One screen and what it needs to show; the navigation stack is a list of these. */
 export type Route =

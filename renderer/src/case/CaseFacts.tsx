@@ -1,5 +1,6 @@
 import type { CaseDetail } from '../../../electron/contract/cases.ts';
 import { dayText, instantText } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { maskIdNumber } from '../common/id-mask.ts';
 import { fenToYuan } from '../common/money.ts';
 import { CaseBadges } from '../desk/CaseBadges.tsx';
@@ -28,7 +29,8 @@ export function CaseFacts({ detail, nameOf }: { detail: CaseDetail; nameOf(id: s
         {detail.applicant.phone !== undefined && <Fact label={t('ui.case.phone')}>{detail.applicant.phone}</Fact>}
         <Fact label={t('ui.case.receivedAt')}>{instantText(locale, s.receivedAt)}</Fact>
         <Fact label={t('ui.case.due')} testId="case-due">
-          {dayText(locale, s.dueDate)}
+          {dueText(t, locale, s.dueDate, s.dueProvisional)}
+          {s.dueMovedFrom !== null && <span className="case-fact__line">{t('ui.case.dueMoved', { from: dayText(locale, s.dueMovedFrom) })}</span>}
         </Fact>
         <Fact label={t('ui.case.channel')}>
           {t(s.channel === 'kiosk' ? 'ui.case.channel.kiosk' : 'ui.case.channel.window')}

@@ -1,11 +1,15 @@
 import type { CaseEvent } from '../../../electron/contract/cases.ts';
-import { instantText } from '../common/day-text.ts';
+import type { Locale } from '../../../electron/contract/messages.ts';
+import { dayText, instantText } from '../common/day-text.ts';
 import { EVENT_KEYS, STATE_KEYS } from '../desk/case-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
-/** A detail worth showing beside the event: the tracking number of a posted result. */
-function eventNote(t: (k: string, p?: Record<string, string | number>) => string, event: CaseEvent): string | null {
-  const { method, tracking } = event.detail;
+/** A detail worth showing beside the event: the tracking number of a posted result, a due date that moved. */
+function eventNote(t: (k: string, p?: Record<string, string | number>) => string, locale: Locale, event: CaseEvent): string | null {
+  const { method, tracking, from, to } = event.detail;
+  if (event.type === 'dueDateChanged' && typeof from === 'string' && typeof to === 'string') {
+    return t('ui.case.dueDateChanged', { from: dayText(locale, from), to: dayText(locale, to) });
+  }
   if (event.type === 'deliver') {
     if (method === 'post') return t('ui.case.deliver.posted', { tracking: typeof tracking === 'string' ? tracking : '' });
     if (method === 'pickup') return t('ui.case.deliver.pickedUp');
@@ -22,7 +26,7 @@ export function CaseHistory({ history, nameOf }: { history: readonly CaseEvent[]
       <ol className="case-history">
         {history.map((e) => {
           const what = Object.hasOwn(EVENT_KEYS, e.type) ? t(EVENT_KEYS[e.type]!) : e.type;
-          const note = eventNote(t, e);
+          const note = eventNote(t, locale, e);
           const actor = nameOf(e.actor);
           return (
             <li key={e.id} className="case-event" data-testid="case-event" data-type={e.type} data-state={e.state}>

@@ -1,4 +1,6 @@
+import { chinaDay } from '../../../electron/contract/clock.ts';
 import type { Locale } from '../../../electron/contract/messages.ts';
+import { stationNow } from './station-clock.ts';
 
 const CHINA = 'Asia/Shanghai';
 
@@ -16,9 +18,9 @@ export function instantText(locale: Locale, iso: string): string {
   return `${dayText(locale, chinaDay(at))} ${time}`;
 }
 
-/** The day it is in China (YYYY-MM-DD), whatever the machine's time zone: deadlines are counted in China. */
-export function chinaDay(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: CHINA, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+/** Today in China (YYYY-MM-DD) by the station's clock, whatever the machine's zone: deadlines are counted in China. */
+export function today(): string {
+  return chinaDay(stationNow());
 }
 
 /** Whole days as UTC midnights, so adding days never trips over a time zone or daylight saving. */

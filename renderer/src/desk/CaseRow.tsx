@@ -1,5 +1,6 @@
 import type { CaseSummary } from '../../../electron/contract/cases.ts';
 import { dayText } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { CaseBadges } from './CaseBadges.tsx';
 
@@ -18,9 +19,14 @@ export function CaseRow({ summary, onOpen }: { summary: CaseSummary; onOpen(): v
         <span className="case-row__matter">{summary.matterName}</span>
         <span className="case-row__facts">
           <span data-testid="case-row-applicant">{t('ui.label.value', { label: t('ui.case.applicant'), value: summary.applicantName })}</span>
-          <span data-testid="case-row-due" data-date={summary.dueDate}>
-            {t('ui.label.value', { label: t('ui.case.due'), value: dayText(locale, summary.dueDate) })}
+          <span data-testid="case-row-due" data-date={summary.dueDate} data-provisional={summary.dueProvisional}>
+            {t('ui.label.value', { label: t('ui.case.due'), value: dueText(t, locale, summary.dueDate, summary.dueProvisional) })}
           </span>
+          {summary.dueMovedFrom !== null && (
+            <span className="case-row__moved" data-testid="case-row-moved" data-from={summary.dueMovedFrom}>
+              {t('ui.case.dueMoved', { from: dayText(locale, summary.dueMovedFrom) })}
+            </span>
+          )}
         </span>
       </button>
     </li>

@@ -20,13 +20,14 @@ export const STATE_KEYS: Record<CaseState, string> = {
 };
 
 /** The desk's tabs, in the order they are shown. */
-export const DESK_VIEWS: readonly DeskView[] = ['today', 'due-soon', 'overdue', 'owed', 'recent'];
+export const DESK_VIEWS: readonly DeskView[] = ['today', 'due-soon', 'overdue', 'owed', 'moved', 'recent'];
 
 export const VIEW_KEYS: Record<DeskView, string> = {
   today: 'ui.desk.view.today',
   'due-soon': 'ui.desk.view.due-soon',
   overdue: 'ui.desk.view.overdue',
   owed: 'ui.desk.view.owed',
+  moved: 'ui.desk.view.moved',
   recent: 'ui.desk.view.recent',
 };
 
@@ -73,4 +74,5 @@ export const EVENT_KEYS: Record<string, string> = {
   close: 'ui.case.event.close',
   withdraw: 'ui.case.event.withdraw',
   materialSupplied: 'ui.case.event.materialSupplied',
+  dueDateChanged: 'ui.case.event.dueDateChanged',
 };

@@ -1,4 +1,4 @@
-import { dayText } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import type { IntakeState } from './intake-state.ts';
@@ -24,8 +24,8 @@ export function ApplicantCheckPanel({ state, error }: { state: IntakeState; erro
     <dl className="check-panel" data-testid="applicant-check" data-rongque={check.rongque}>
       <div className="check-panel__row">
         <dt>{t('ui.case.due')}</dt>
-        <dd data-testid="check-due" data-date={check.dueDate}>
-          {dayText(locale, check.dueDate)}
+        <dd data-testid="check-due" data-date={check.dueDate} data-provisional={check.dueProvisional}>
+          {dueText(t, locale, check.dueDate, check.dueProvisional)}
         </dd>
       </div>
       {state.channel === 'window' && (

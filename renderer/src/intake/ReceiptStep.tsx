@@ -1,4 +1,4 @@
-import { dayText } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useClient } from '../station/client-context.ts';
@@ -27,8 +27,8 @@ export function ReceiptStep({ state, session, onFinish }: { state: IntakeState; 
         </div>
         <div className="case-fact">
           <dt>{t('ui.case.due')}</dt>
-          <dd className="intake-receipt__due" data-testid="receipt-due-date" data-date={result.dueDate}>
-            {dayText(locale, result.dueDate)}
+          <dd className="intake-receipt__due" data-testid="receipt-due-date" data-date={result.dueDate} data-provisional={result.dueProvisional}>
+            {dueText(t, locale, result.dueDate, result.dueProvisional)}
           </dd>
         </div>
       </dl>

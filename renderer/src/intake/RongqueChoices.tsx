@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { chinaDay, dayText } from '../common/day-text.ts';
+import { today as todayInChina } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { DateSheet } from '../keys/DateSheet.tsx';
 import type { MaterialChoice } from './intake-state.ts';
@@ -11,7 +12,7 @@ const SPANS = [3, 5, 10];
 export function RongqueChoices({ onChoose, onCancel }: { onChoose(choice: MaterialChoice): void; onCancel(): void }) {
   const { t, locale } = useI18n();
   const [picking, setPicking] = useState(false);
-  const today = chinaDay();
+  const today = todayInChina();
   const promise = (dueDate: string) => onChoose({ status: 'promised', dueDate });
   // The station's own calendar, which the township may have updated.
   const dues = useCall((client) => client.workingDays({ from: today, counts: SPANS }), [today]);
@@ -22,9 +23,9 @@ export function RongqueChoices({ onChoose, onCancel }: { onChoose(choice: Materi
         const due = dues.status === 'ok' ? (dues.value[i] ?? null) : null;
         return (
           due !== null && (
-            <button key={n} type="button" className="option" data-testid="rongque-days" data-days={n} data-date={due} onClick={() => promise(due)}>
+            <button key={n} type="button" className="option" data-testid="rongque-days" data-days={n} data-date={due.date} onClick={() => promise(due.date)}>
               <span className="option__title">{t('ui.material.rongque.days', { days: n })}</span>
-              <span className="option__line">{t('ui.material.rongque.by', { date: dayText(locale, due) })}</span>
+              <span className="option__line">{t('ui.material.rongque.by', { date: dueText(t, locale, due.date, due.provisional) })}</span>
             </button>
           )
         );

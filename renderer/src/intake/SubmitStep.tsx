@@ -1,5 +1,5 @@
 import { useRef, useState, type Dispatch } from 'react';
-import { dayText } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { fenToYuan } from '../common/money.ts';
 import { validationIssues } from '../common/remote-issues.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
@@ -59,7 +59,7 @@ export function SubmitStep({ state, dispatch, session }: { state: IntakeState; d
         {state.check !== null && (
           <div className="case-fact">
             <dt>{t('ui.case.due')}</dt>
-            <dd>{dayText(locale, state.check.dueDate)}</dd>
+            <dd>{dueText(t, locale, state.check.dueDate, state.check.dueProvisional)}</dd>
           </div>
         )}
         <div className="case-fact">

@@ -5,7 +5,7 @@ import type { FormValues } from '../../../electron/contract/forms.ts';
 import type { IdentityCard } from '../../../electron/contract/identity.ts';
 import type { Issue } from '../common/remote-issues.ts';
 import { cardFacts, prefillForm } from '../../../electron/contract/form-prefill.ts';
-import { chinaDay } from '../common/day-text.ts';
+import { today } from '../common/day-text.ts';
 
 /** How one catalogue material stands in this intake; no entry means still missing. */
 export type MaterialChoice =
@@ -85,7 +85,7 @@ const forMatter = { check: null, form: {}, materials: {}, proxy: false, mandate:
 /** The card's answers for the form (少填), for the fields the applicant has not answered yet. */
 function prefilled(state: IntakeState): IntakeState {
   if (!state.card || !state.matter?.form) return state;
-  return { ...state, form: { ...prefillForm(state.matter.form, cardFacts(state.card), chinaDay()), ...state.form } };
+  return { ...state, form: { ...prefillForm(state.matter.form, cardFacts(state.card), today()), ...state.form } };
 }
 
 export function intakeReducer(state: IntakeState, action: IntakeAction): IntakeState {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { chinaDay, dayText } from '../common/day-text.ts';
+import { dayText, today as todayInChina } from '../common/day-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { monthGrid, shiftMonth } from './month-grid.ts';
 import { Sheet } from './Sheet.tsx';
@@ -22,7 +22,7 @@ export function DateSheet({
   onCancel(): void;
 }) {
   const { t, locale } = useI18n();
-  const today = chinaDay();
+  const today = todayInChina();
   const [picked, setPicked] = useState<string | null>(initial);
   const start = picked ?? min ?? today;
   const [view, setView] = useState({ year: Number(start.slice(0, 4)), month: Number(start.slice(5, 7)) });

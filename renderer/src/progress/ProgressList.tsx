@@ -1,4 +1,4 @@
-import { dayText } from '../common/day-text.ts';
+import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { CallStatus } from '../layout/CallStatus.tsx';
 import { useCall } from '../station/use-call.ts';
@@ -25,8 +25,8 @@ export function ProgressList({ idNumber }: { idNumber: string }) {
             {t(PROGRESS_STATE_KEYS[c.state])}
           </span>
           <span className="progress-item__line">{t('ui.label.value', { label: t('ui.receipt.caseNo'), value: c.caseNo })}</span>
-          <span className="progress-item__line" data-testid="progress-due" data-date={c.dueDate}>
-            {t('ui.label.value', { label: t('ui.case.due'), value: dayText(locale, c.dueDate) })}
+          <span className="progress-item__line" data-testid="progress-due" data-date={c.dueDate} data-provisional={c.dueProvisional}>
+            {t('ui.label.value', { label: t('ui.case.due'), value: dueText(t, locale, c.dueDate, c.dueProvisional) })}
           </span>
         </li>
       ))}

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CalendarLine } from '../devices/CalendarLine.tsx';
 import { DeviceList, type TestTarget } from '../devices/DeviceList.tsx';
 import { DevicePanel } from '../devices/DevicePanel.tsx';
 import { useDeviceList } from '../devices/use-device-list.ts';
@@ -38,6 +39,7 @@ export function TechnicianScreen() {
               {t('ui.technician.refresh')}
             </button>
           </div>
+          <CalendarLine />
           {listed.status === 'error' && <CallStatus state={listed} />}
           {listed.status === 'loading' && devices.length === 0 && <CallStatus state={listed} />}
           <ScrollArea className="technician__list">

@@ -4,9 +4,8 @@ import { z } from 'zod';
 import { HolidayCalendar } from '../../../electron/contract/calendar.ts';
 import { ValidationError } from '../../../electron/contract/errors.ts';
 import { interpolate } from '../../../electron/contract/messages.ts';
-import { CalendarHolder } from '../../../electron/core/calendar/calendar-holder.ts';
 import type { CalendarErrorCode } from '../../../electron/core/calendar/calendar-error.ts';
-import { WorkingCalendar } from '../../../electron/core/calendar/working-calendar.ts';
+import { checkOfficialCalendar, WorkingCalendar } from '../../../electron/core/calendar/working-calendar.ts';
 import { calendarFile, shipped, shippedData, thrown } from './helpers.ts';
 
 type Data = HolidayCalendar;
@@ -15,7 +14,7 @@ const indexOf = (data: Data, date: string): number => data.days.findIndex((d) =>
 
 /** The paths a bad calendar is reported with. */
 function issuePaths(data: unknown): string[] {
-  const error = thrown(() => new WorkingCalendar(data));
+  const error = thrown(() => checkOfficialCalendar(data));
   expect(error).toBeInstanceOf(ValidationError);
   return (error as ValidationError).issues.map((i) => i.path);
 }
@@ -64,7 +63,32 @@ describe('a corrupt calendar', () => {
     const data = good();
     const i = indexOf(data, '2025-01-28'); // a Tuesday
     data.days[i]!.isOffDay = false;
+    // A make-up day must be a weekend day: the schema says so before the statutory days are looked at.
     expect(issuePaths(data)).toEqual([`days[${i}].isOffDay`]);
+  });
+
+  it('a calendar that contradicts the statutory holidays: every such day listed', () => {
+    const data = good();
+    // 2026-10-01 (Thursday, 国庆) dropped from the list: a weekday not listed as off is a working day.
+    const national = indexOf(data, '2026-10-01');
+    data.days.splice(national, 1);
+    // 2024-02-12 (Monday, 初三) dropped too, under the 2013 rules then in force.
+    const spring = indexOf(data, '2024-02-12');
+    data.days.splice(spring, 1);
+    const error = thrown(() => checkOfficialCalendar(data)) as ValidationError;
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error.issues).toEqual([
+      { path: 'years[1]', message: '2024-02-12 (春节) is a statutory holiday but is not listed as a day off' },
+      { path: 'years[3]', message: '2026-10-01 (国庆节) is a statutory holiday but is not listed as a day off' },
+    ]);
+  });
+
+  it('a statutory day that falls on a weekend needs no listing; 2024 除夕 was no holiday under the old rules', () => {
+    const data = good();
+    // 2023-10-01 is a Sunday: unlisted, it is a rest day anyway.
+    data.days.splice(indexOf(data, '2023-10-01'), 1);
+    expect(() => checkOfficialCalendar(data)).not.toThrow();
+    expect(data.days.some((d) => d.date === '2024-02-09')).toBe(false);
   });
 
   it('a missing year, a repeated day, a day outside the years', () => {
@@ -95,34 +119,13 @@ describe('a corrupt calendar', () => {
   });
 });
 
-describe('CalendarHolder', () => {
-  it('a bad file leaves the calendar in use untouched', () => {
-    const holder = new CalendarHolder(shipped());
-    const before = holder.current;
-    const bad = good();
-    bad.days[indexOf(bad, '2025-01-28')]!.isOffDay = false;
-    expect(() => holder.load(JSON.stringify(bad), 'sync')).toThrow(ValidationError);
-    expect(() => holder.load('{"version":', 'sync')).toThrow(ValidationError);
-    expect(holder.current).toBe(before);
-    expect(holder.current.isWorkingDay('2025-01-28')).toBe(false);
-    expect(holder.current.addWorkingDays('2025-01-27', 1)).toBe('2025-02-05');
-  });
-
-  it('a good newer file replaces it', () => {
-    const holder = new CalendarHolder(shipped());
-    // A township calendar that also declares Mon 2025-03-03 a day off (made-up data, for the swap only).
-    const newer = good();
-    newer.version = '2026.1.1';
-    newer.days.splice(indexOf(newer, '2025-04-04'), 0, { date: '2025-03-03', name: '测试', isOffDay: true });
-    const loaded = holder.load(JSON.stringify(newer), 'sync');
-    expect(holder.current).toBe(loaded);
-    expect(holder.current.version).toBe('2026.1.1');
-    expect(holder.current.isWorkingDay('2025-03-03')).toBe(false);
-  });
-});
-
 describe('messages', () => {
-  const codes: CalendarErrorCode[] = ['calendar.out-of-range', 'calendar.bad-date'];
+  const codes: (CalendarErrorCode | 'calendar.older-version' | 'calendar.version-conflict')[] = [
+    'calendar.out-of-range',
+    'calendar.bad-date',
+    'calendar.older-version',
+    'calendar.version-conflict',
+  ];
   const table = (locale: string): Record<string, string> =>
     JSON.parse(
       readFileSync(new URL(`../../../assets/messages/${locale}/calendar.json`, import.meta.url), 'utf8'),
@@ -132,7 +135,7 @@ describe('messages', () => {
     const messages = table(locale);
     expect(Object.keys(messages).sort()).toEqual([...codes].sort());
     const cal = shipped();
-    for (const ask of [() => cal.isWorkingDay('2027-01-04'), () => cal.isWorkingDay('2025-02-30')]) {
+    for (const ask of [() => cal.isWorkingDay('2041-01-04'), () => cal.isWorkingDay('2025-02-30')]) {
       const error = thrown(ask) as { code: string; params: Record<string, string | number> };
       const text = interpolate(messages[error.code]!, error.params);
       expect(text).not.toMatch(/\{\w+\}/);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HolidayCalendar } from '../../../electron/contract/calendar.ts';
@@ -34,6 +34,14 @@ function runImport(dir: string, ...args: string[]) {
   return { ...run, out, read };
 }
 
+// The statutory holidays on weekdays of 2023 and 2024 (2013 rules: 春节 from 初一, 劳动节 one day), by hand: a
+// calendar without them is refused, as a station would refuse it.
+const STATUTORY: Record<number, UpstreamDay[]> = {
+  2023: ['01-23', '01-24', '04-05', '05-01', '06-22', '09-29', '10-02', '10-03'].map((d) => ({ name: '节日', date: `2023-${d}`, isOffDay: true })),
+  2024: ['01-01', '02-12', '04-04', '05-01', '06-10', '09-17', '10-01', '10-02', '10-03'].map((d) => ({ name: '节日', date: `2024-${d}`, isOffDay: true })),
+};
+const statutoryDates = (...years: number[]) => years.flatMap((y) => STATUTORY[y]!.map((d) => d.date));
+
 // Two years in the upstream shape; 2023.json carries a day of 2022, 2024.json one of 2023 (as notices do for 元旦).
 const twoYears = {
   2023: {
@@ -42,13 +50,14 @@ const twoYears = {
       { name: '元旦', date: '2022-12-31', isOffDay: true },
       { name: '元旦', date: '2023-01-02', isOffDay: true },
       { name: '春节', date: '2023-01-28', isOffDay: false },
+      ...STATUTORY[2023]!,
     ],
   },
   2024: {
     papers: ['https://www.gov.cn/zhengce/zhengceku/202310/content_6911528.htm'],
     days: [
       { name: '元旦', date: '2023-12-30', isOffDay: false }, // a Saturday
-      { name: '元旦', date: '2024-01-01', isOffDay: true },
+      ...STATUTORY[2024]!,
     ],
   },
 };
@@ -62,7 +71,7 @@ describe('scripts/import-holidays.mjs', () => {
     const calendar = HolidayCalendar.parse(JSON.parse(run.read('holidays-cn.json')));
     expect(calendar.version).toBe('2023.10.1');
     expect(calendar.years).toEqual([2023, 2024]);
-    expect(calendar.days.map((d) => d.date)).toEqual(['2023-01-02', '2023-01-28', '2023-12-30', '2024-01-01']);
+    expect(calendar.days.map((d) => d.date)).toEqual(['2023-01-02', '2023-01-28', '2023-12-30', ...statutoryDates(2023, 2024)].sort());
     expect(calendar.source).toContain('content_6911528.htm');
     expect(calendar.license).toBe('MIT, Copyright (c) 2019 NateScarlet; see LICENSE-holiday-cn.txt');
     expect(run.read('LICENSE-holiday-cn.txt')).toBe(MIT);
@@ -95,6 +104,30 @@ describe('scripts/import-holidays.mjs', () => {
     const run = runImport(upstream(bad));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('make-up working day must be a Saturday or Sunday');
+  });
+
+  it('refuses a calendar that makes a statutory holiday a working day', () => {
+    const bad = structuredClone(twoYears);
+    bad[2024].days = bad[2024].days.filter((d) => d.date !== '2024-10-01');
+    const run = runImport(upstream(bad));
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('2024-10-01 (国庆节) is a statutory holiday but is not listed as a day off');
+  });
+
+  it('turns one new year’s file into a calendar version to publish, with the shipped licence', () => {
+    const dir = upstream(twoYears);
+    const out = join(mkdtempSync(join(tmpdir(), 'calendar-publish-')), 'calendar-2024.json');
+    dirs.push(dirname(out));
+    rmSync(join(dir, 'LICENSE'));
+    const run = spawnSync(process.execPath, [SCRIPT, join(dir, '2024.json'), '--publish', out], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`township admin publish calendar ${out}`);
+    const calendar = HolidayCalendar.parse(JSON.parse(readFileSync(out, 'utf8')));
+    expect(calendar).toMatchObject({ version: '2023.10.1', years: [2024] });
+    // 2023-12-30, a day of 2023 in 2024.json, is not in a calendar of 2024 alone.
+    expect(calendar.days.map((d) => d.date)).toEqual(statutoryDates(2024));
+    expect(calendar.license).toContain('NateScarlet');
   });
 
   it('stops when the upstream licence is no longer MIT', () => {

@@ -9,11 +9,12 @@ import { shipped, thrown } from './helpers.ts';
 const cal = shipped();
 
 describe('the shipped calendar', () => {
-  it('covers 2023–2026 whole, from the newest notice (2025-11)', () => {
+  it('is official for 2023–2026, from the newest notice (2025-11), and provisional after it up to 2040', () => {
     expect(cal.version).toBe('2025.11.1');
-    expect(cal.years).toEqual([2023, 2024, 2025, 2026]);
+    expect(cal.officialYears).toEqual([2023, 2024, 2025, 2026]);
+    expect(cal.officialThrough).toBe('2026-12-31');
     expect(cal.first).toBe('2023-01-01');
-    expect(cal.last).toBe('2026-12-31');
+    expect(cal.last).toBe('2040-12-31');
   });
 });
 
@@ -54,7 +55,35 @@ describe('isWorkingDay', () => {
     ['2023-01-03', true],
     ['2026-12-31', true], // Thursday
   ])('%s → %s', (date, expected) => {
-    expect(cal.isWorkingDay(date)).toBe(expected);
+    expect(cal.isWorkingDay(date)).toEqual({ working: expected, provisional: false });
+  });
+
+  it.each([
+    // 2027 has no State Council schedule yet: weekends and the statutory days only (2024 amendment), no make-up
+    // days. 元旦 Fri 1/1; 春节 from 除夕 Fri 2/5 to 初三 Mon 2/8; 清明 Mon 4/5; 劳动节 Sat 5/1, Sun 5/2; 端午 Wed 6/9;
+    // 中秋 Wed 9/15; 国庆 Fri 10/1 – Sun 10/3 (lunar dates and 清明 from the published almanac).
+    ['2027-01-01', false],
+    ['2027-01-04', true],
+    ['2027-02-04', true],
+    ['2027-02-05', false],
+    ['2027-02-08', false],
+    ['2027-02-09', true],
+    ['2027-04-05', false],
+    ['2027-05-03', true], // no day in lieu for a holiday on a weekend
+    ['2027-06-09', false],
+    ['2027-09-15', false],
+    ['2027-10-01', false],
+    ['2027-10-04', true],
+    ['2027-10-09', false], // a Saturday: never a make-up working day in a provisional year
+    // Lunar new years further out: 2028-01-26 (除夕 1/25), 2030-02-03 (除夕 2/2), 2035-02-08 (除夕 2/7).
+    ['2028-01-25', false],
+    ['2028-01-28', false],
+    ['2028-01-31', true],
+    ['2030-02-01', true],
+    ['2035-02-07', false],
+    ['2040-12-31', true], // Monday, the last day the calendar counts
+  ])('%s → %s, provisional', (date, expected) => {
+    expect(cal.isWorkingDay(date)).toEqual({ working: expected, provisional: true });
   });
 });
 
@@ -96,15 +125,32 @@ describe('addWorkingDays', () => {
     ['2026-09-18', 1, '2026-09-20'],
     // Wed 2026-09-30 + 3: 10/1–10/7 x, Thu 10/8 (1), Fri 10/9 (2), Sat 10/10 (3).
     ['2026-09-30', 3, '2026-10-10'],
-    // The last day the calendar knows: Wed 2026-12-30 + 1 = Thu 12/31 (1).
+    // The last official day: Wed 2026-12-30 + 1 = Thu 12/31 (1).
     ['2026-12-30', 1, '2026-12-31'],
   ])('%s + %i working days → %s', (start, n, due) => {
-    expect(cal.addWorkingDays(start, n)).toBe(due);
+    expect(cal.addWorkingDays(start, n)).toEqual({ date: due, provisional: false });
   });
 
-  it('n = 0 (即办) is the same day, even on a holiday', () => {
-    expect(cal.addWorkingDays('2025-03-05', 0)).toBe('2025-03-05');
-    expect(cal.addWorkingDays('2025-10-01', 0)).toBe('2025-10-01');
+  it.each([
+    // Wed 2026-12-30 + 2: Thu 12/31 (1), 2027-01-01 元旦 x, Sat, Sun x, Mon 1/4 (2): counted over 2027, so 预计.
+    ['2026-12-30', 2, '2027-01-04'],
+    // Wed 2026-12-02 + 25: Dec 3, 4 (2), 7–11 (7), 14–18 (12), 21–25 (17), 28–31 (21), 2027-01-01 x, Mon 1/4 (22),
+    // 1/5 (23), 1/6 (24), Thu 1/7 (25).
+    ['2026-12-02', 25, '2027-01-07'],
+    // Thu 2027-02-04 + 1: 除夕 Fri 2/5 – 初三 Mon 2/8 x, Tue 2/9 (1).
+    ['2027-02-04', 1, '2027-02-09'],
+    // Fri 2027-04-30 + 1: 劳动节 falls on Sat 5/1 and Sun 5/2, no day in lieu: Mon 5/3 (1).
+    ['2027-04-30', 1, '2027-05-03'],
+    // Thu 2027-09-30 + 1: 国庆 Fri 10/1 – Sun 10/3 x, Mon 10/4 (1).
+    ['2027-09-30', 1, '2027-10-04'],
+  ])('%s + %i working days → %s, provisional', (start, n, due) => {
+    expect(cal.addWorkingDays(start, n)).toEqual({ date: due, provisional: true });
+  });
+
+  it('n = 0 (即办) is the same day, even on a holiday, and never provisional', () => {
+    expect(cal.addWorkingDays('2025-03-05', 0)).toEqual({ date: '2025-03-05', provisional: false });
+    expect(cal.addWorkingDays('2025-10-01', 0)).toEqual({ date: '2025-10-01', provisional: false });
+    expect(cal.addWorkingDays('2027-10-01', 0)).toEqual({ date: '2027-10-01', provisional: false });
   });
 
   it('refuses a count that is not a whole number of days', () => {
@@ -133,15 +179,24 @@ describe('workingDaysBetween', () => {
     // 261 − 18 + 5 = 248.
     ['2024-12-31', '2025-12-31', 248],
   ])('from %s to %s → %i', (from, to, expected) => {
-    expect(cal.workingDaysBetween(from, to)).toBe(expected);
+    expect(cal.workingDaysBetween(from, to)).toEqual({ days: expected, provisional: false });
+  });
+
+  it('counts a provisional year from the statutory days alone', () => {
+    // 2027 starts on a Friday: 52 weeks + 1 day = 261 weekdays. Statutory days on weekdays: 1/1, 2/5, 2/8, 4/5, 6/9,
+    // 9/15, 10/1 = 7 (劳动节 and 10/2–10/3 fall on weekends). 261 − 7 = 254.
+    expect(cal.workingDaysBetween('2026-12-31', '2027-12-31')).toEqual({ days: 254, provisional: true });
+    expect(cal.workingDaysBetween('2027-12-31', '2026-12-31')).toEqual({ days: -254, provisional: true });
+    // A span that only touches 2026 is exact even when asked from the provisional side of nothing.
+    expect(cal.workingDaysBetween('2026-12-30', '2026-12-31')).toEqual({ days: 1, provisional: false });
   });
 });
 
 describe('dates the calendar cannot answer for', () => {
-  const range = { first: '2023-01-01', last: '2026-12-31' };
+  const range = { first: '2023-01-01', last: '2040-12-31' };
   const outOfRange = (date: string) => ({ code: 'calendar.out-of-range', kind: 'input', params: { ...range, date } });
 
-  it.each(['2022-12-31', '2027-01-01', '1999-06-01', '2100-01-04'])('%s is out of range for any question', (date) => {
+  it.each(['2022-12-31', '2041-01-01', '1999-06-01', '2100-01-04'])('%s is out of range for any question', (date) => {
     for (const ask of [
       () => cal.isWorkingDay(date),
       () => cal.addWorkingDays(date, 0),
@@ -156,9 +211,10 @@ describe('dates the calendar cannot answer for', () => {
     }
   });
 
-  it('a count that runs past the last known day is out of range, not a guess', () => {
-    // Wed 2026-12-30 + 2: Thu 12/31 (1), then 2027, whose holidays are not known yet.
-    expect(thrown(() => cal.addWorkingDays('2026-12-30', 2))).toMatchObject(outOfRange('2026-12-30'));
+  it('a count that runs past the provisional horizon is out of range, not a guess', () => {
+    // Fri 2040-12-28 + 1 = Mon 12/31 (1); + 2 would be in 2041.
+    expect(cal.addWorkingDays('2040-12-28', 1)).toEqual({ date: '2040-12-31', provisional: true });
+    expect(thrown(() => cal.addWorkingDays('2040-12-28', 2))).toMatchObject(outOfRange('2040-12-28'));
   });
 
   it.each(['2025-02-30', '2025-2-3', '2025-02-03 ', 'tomorrow'])('%j is calendar.bad-date', (date) => {

@@ -2,12 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../electron/contract/errors.ts';
 import { BlacklistedError, MaterialError, MaterialsMissingError, UnknownCaseError } from '../../../electron/core/cases/case-errors.ts';
 import { CaseService } from '../../../electron/core/cases/case-service.ts';
-import { chinaDay } from '../../../electron/core/cases/china-day.ts';
+import { chinaDay } from '../../../electron/contract/clock.ts';
 import { TransitionError } from '../../../electron/core/cases/state-machine.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { FieldCipher } from '../../../electron/core/security/field-cipher.ts';
 import { openStation, type Station } from '../../../electron/core/station.ts';
 import { fakeScan, intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
+import { calendar2027 } from '../../helpers/calendar-2027.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 let station: Station;
@@ -18,7 +19,7 @@ let clerk: { staffId: number };
 beforeEach(async () => {
   station = openStation({ dataDir: tempDir(), mode: 'web' });
   clock = new Date('2025-01-20T02:00:00Z'); // Mon 2025-01-20, 10:00 in China
-  cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys), () => clock);
+  cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys, () => clock), () => clock);
   clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap') };
 });
 
@@ -148,7 +149,7 @@ describe('after intake', () => {
     expect(cases.find(caseNo, clerk).map((c) => c.caseNo)).toEqual([caseNo]);
     expect(cases.find('李四', clerk)).toEqual([]);
     expect(count('audit_log')).toBe(before + 4);
-    expect(cases.progress(VILLAGER.idNumber)).toEqual([{ caseNo, matterName: elderly.name, state: 'received', dueDate: '2025-01-20' }]);
+    expect(cases.progress(VILLAGER.idNumber)).toEqual([{ caseNo, matterName: elderly.name, state: 'received', dueDate: '2025-01-20', dueProvisional: false }]);
     expect(() => cases.get('NOPE-20250101-0001', null)).toThrow(UnknownCaseError);
   });
 
@@ -187,5 +188,57 @@ describe('least data kept', () => {
     // Files the open case still refers to stay; only those of the purged case alone go.
     expect(count('attachments')).toBeLessThanOrEqual(files);
     for (const sha of cases.get(open, null).materials.flatMap((m) => m.pages)) expect(station.attachments.get(sha).bytes.length).toBeGreaterThan(0);
+  });
+});
+
+describe('provisional due dates', () => {
+  const lowIncome = () => matter('最低生活保障审核确认'); // 30 working days, at the window
+
+  it('takes a case in past the official calendar with a provisional date, never refusing it', () => {
+    clock = new Date('2026-12-02T02:00:00Z'); // Wed 2026-12-02
+    const m = lowIncome();
+    const result = cases.intake(intakeFor(m, station.attachments, validForm(m, '2026-12-02')), clerk);
+    // Dec 3, 4 (2), 7–11 (7), 14–18 (12), 21–25 (17), 28–31 (21); 2027: 1/1 元旦, 1/4–1/8 (26), 1/11–1/14 (30).
+    expect(result).toMatchObject({ dueDate: '2027-01-14', dueProvisional: true });
+    const detail = cases.get(result.caseNo, clerk);
+    expect(detail.summary).toMatchObject({ dueDate: '2027-01-14', dueProvisional: true, dueMovedFrom: null });
+    expect(detail.history[0]!.detail).toMatchObject({ dueDate: '2027-01-14', dueProvisional: true });
+    expect(cases.list('today', 0).map((c) => c.dueProvisional)).toEqual([true]);
+  });
+
+  it('moves each open provisional date when the township publishes the year, with an event and a place on the desk', () => {
+    const m = lowIncome();
+    clock = new Date('2026-12-02T02:00:00Z');
+    const unmoved = cases.intake(intakeFor(m, station.attachments, validForm(m, '2026-12-02')), clerk).caseNo;
+    clock = new Date('2026-12-30T02:00:00Z'); // Wed 2026-12-30
+    const moving = cases.intake(intakeFor(m, station.attachments, validForm(m, '2026-12-30')), clerk);
+    // Provisional: 12/31 (1), Jan (21 by 1/29), 2/1–2/4 (25), 除夕 2/5 and 初三 2/8 off, 2/9–2/12 (29), Mon 2/15 (30).
+    expect(moving).toMatchObject({ dueDate: '2027-02-15', dueProvisional: true });
+    const closed = cases.intake(intakeFor(m, station.attachments, validForm(m, '2026-12-30')), clerk).caseNo;
+    cases.transition(closed, 'withdraw', clerk);
+    const elderly = matter('老年优待证'); // 即办: the same day, exact
+    const exact = cases.intake(intakeFor(elderly, station.attachments, validForm(elderly, '2026-12-30')), clerk).caseNo;
+    const events = count('case_events');
+
+    station.calendar.install(calendar2027(), 'township 2026.11.2');
+
+    // Official: 12/31 (1), Jan (21), Sun 1/31 (22), 2/1–2/4 (26), off 2/5–2/11, 2/12 (27), 2/15–2/17 (30).
+    const moved = cases.get(moving.caseNo, clerk);
+    expect(moved.summary).toMatchObject({ dueDate: '2027-02-17', dueProvisional: false, dueMovedFrom: '2027-02-15' });
+    expect(moved.history.at(-1)).toMatchObject({
+      seq: 2,
+      type: 'dueDateChanged',
+      state: 'received',
+      detail: { from: '2027-02-15', to: '2027-02-17', provisional: false, reason: 'calendar', calendarVersion: '2026.11.2' },
+    });
+    // The same day under the official schedule: no longer 预计, recorded, not listed as moved.
+    expect(cases.get(unmoved, clerk).summary).toMatchObject({ dueDate: '2027-01-14', dueProvisional: false, dueMovedFrom: null });
+    // A withdrawn case and an exact one are left alone.
+    expect(cases.get(closed, clerk).summary).toMatchObject({ dueDate: '2027-02-15', dueProvisional: true });
+    expect(cases.get(exact, clerk).history).toHaveLength(1);
+    expect(count('case_events')).toBe(events + 2);
+    expect(cases.list('moved').map((c) => c.caseNo)).toEqual([moving.caseNo]);
+    // The new events wait in the outbox like any other.
+    expect(station.sync.status().pending).toBe(count('case_events'));
   });
 });

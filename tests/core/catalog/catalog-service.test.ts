@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../helpers/clock.ts';
 import { openDatabase } from '../../../db/open.ts';
 import { ValidationError } from '../../../electron/contract/errors.ts';
 import { parseCatalog } from '../../../electron/core/catalog/catalog-file.ts';
 import { CatalogService, QueryError, UnknownMatterError } from '../../../electron/core/catalog/catalog-service.ts';
 import { CatalogVersionError } from '../../../electron/core/catalog/catalog-store.ts';
-import { compareVersions } from '../../../electron/core/versions.ts';
+import { compareVersions } from '../../../electron/contract/versions.ts';
 import { migrationsDir } from '../../../electron/core/paths.ts';
 import { testCatalog, testMatter } from '../../helpers/catalog.ts';
 import { tempDir } from '../../helpers/tmp.ts';
@@ -32,11 +33,11 @@ describe('CatalogService', () => {
   it('takes the shipped catalogue on a fresh station and keeps a newer stored one', () => {
     const dir = tempDir();
     const db = open(dir);
-    const first = new CatalogService(db, v1, {});
+    const first = new CatalogService(db, v1, {}, testClock);
     expect(first.current().version).toBe('2026.1.1');
     first.install(v2, 'township');
     // The app restarts with the old shipped catalogue: the newer one from the township stays.
-    const again = new CatalogService(db, v1, {});
+    const again = new CatalogService(db, v1, {}, testClock);
     expect(again.current().version).toBe('2026.10.1');
     expect(again.list().map((m) => m.code)).toEqual(['430000-MZ-9001', '430000-MZ-9002']);
     db.close();
@@ -44,7 +45,7 @@ describe('CatalogService', () => {
 
   it('replaces only with a newer version, and tells listeners', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v1, {});
+    const service = new CatalogService(db, v1, {}, testClock);
     const seen: string[] = [];
     service.onUpdated((v) => seen.push(v));
     expect(service.install(v2, 'township')).toBe(true);
@@ -59,7 +60,7 @@ describe('CatalogService', () => {
 
   it('rejects a corrupt catalogue listing every bad field, and changes nothing', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v1, {});
+    const service = new CatalogService(db, v1, {}, testClock);
     const bad = structuredClone(v2) as unknown as { matters: Record<string, unknown>[]; version: string };
     bad.version = '2027.1.1';
     bad.matters[0]!.code = 'bad code';
@@ -81,7 +82,7 @@ describe('CatalogService', () => {
 
   it('gives typed errors for an unknown code, an empty query and an overlong one', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v1, {});
+    const service = new CatalogService(db, v1, {}, testClock);
     expect(() => service.guide('430000-XX-0000')).toThrow(UnknownMatterError);
     expect(() => service.search('   ')).toThrow(QueryError);
     expect(() => service.search('l'.repeat(10_000))).toThrow(/10000 characters/);
@@ -90,7 +91,7 @@ describe('CatalogService', () => {
 
   it('counts matters per life event', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v2, {});
+    const service = new CatalogService(db, v2, {}, testClock);
     expect(service.lifeEvents()).toEqual([{ id: 'elderly', name: '养老', nameEn: 'Old age', icon: '👴', count: 2 }]);
     expect(service.list('elderly')).toHaveLength(2);
     db.close();

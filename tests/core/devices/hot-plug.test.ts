@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { testClock } from '../../helpers/clock.ts';
 import type { DeviceStatus } from '../../../electron/contract/devices.ts';
 import { DeviceManager } from '../../../native/devices/device-manager.ts';
 import { SerialTransport } from '../../../native/idcard/serial-transport.ts';
@@ -30,6 +31,7 @@ describe('hot-plug of the ID reader on a real serial path', () => {
     const manager = new DeviceManager(
       { simulate: false, idcardPort: pair.hostPath, printerRoles: {}, pollMs: 200 },
       { changed: (s) => seen.push(s), ink: () => undefined, cleared: () => undefined },
+      testClock,
     );
     cleanups.push(() => manager.close());
     await manager.start();

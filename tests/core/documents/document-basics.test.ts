@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chinaDay } from '../../../electron/core/cases/china-day.ts';
+import { chinaDay } from '../../../electron/contract/clock.ts';
 import { printedDateTime, printedDay } from '../../../electron/core/documents/document-dates.ts';
 import { documentTranslator } from '../../../electron/core/documents/document-frame.ts';
 import { maskIdNumber } from '../../../electron/core/documents/id-mask.ts';

@@ -32,7 +32,7 @@ export const proxyReceipt = (): ReceiptInput => ({
     { name: '出院记录', status: 'promised', dueDate: '2026-11-20' },
     { name: '居民身份证', status: 'provided', form: 'original', pages: 0 },
   ],
-  completion: { kind: 'by-date', date: '2026-11-17' },
+  completion: { kind: 'by-date', date: '2026-11-17', provisional: false },
   firstAskedBy: '张敏',
   progressQr: 'https://zwfw.example.gov.cn/case/QS-20261103-0007?k=7f3a9c',
   proxy: {

@@ -50,6 +50,12 @@ describe('renderReceiptPdf', () => {
     expect(text).not.toContain(villager.idNumber);
   });
 
+  it('prints a provisional due date as 预计 with the State Council proviso', async () => {
+    const input = { ...selfServiceReceipt(), completion: { kind: 'by-date' as const, date: '2027-03-01', provisional: true } };
+    const { text } = await checkedPdf(await renderReceiptPdf(input), 'provisional.pdf');
+    expectAll(text, ['承诺办结日期预计2027年3月1日（以国务院公布的节假日安排为准）']);
+  });
+
   it('lays out on an 80 mm receipt roll, continuing on further pages', async () => {
     const input = { ...proxyReceipt(), paper: { widthMm: 80, heightMm: 200 } };
     const bytes = await renderReceiptPdf(input);
@@ -78,7 +84,7 @@ describe('renderReceiptPdf', () => {
   });
 
   it('refuses a day that does not exist and money that is not whole fen', async () => {
-    await expect(renderReceiptPdf({ ...proxyReceipt(), completion: { kind: 'by-date', date: '2026-11-31' } })).rejects.toThrow();
+    await expect(renderReceiptPdf({ ...proxyReceipt(), completion: { kind: 'by-date', date: '2026-11-31', provisional: false } })).rejects.toThrow();
     const input = proxyReceipt();
     await expect(
       renderReceiptPdf({ ...input, proxy: { agentName: agent.name, advancedFees: [{ item: '复印费', amountFen: 1.5 }] } }),

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../helpers/clock.ts';
 import { AuditLog, verifyAuditChain } from '../../../electron/core/security/audit-log.ts';
 import { StationKeys } from '../../../electron/core/security/station-keys.ts';
 import { FakeClock, freshDatabase, masterKey, stationKeys } from './helpers.ts';
@@ -44,7 +45,7 @@ describe('AuditLog', () => {
   });
 
   it('verifies an empty log', () => {
-    expect(new AuditLog(freshDatabase(), keys).verify()).toEqual({ ok: true, entries: 0 });
+    expect(new AuditLog(freshDatabase(), keys, testClock).verify()).toEqual({ ok: true, entries: 0 });
   });
 
   it.each([
@@ -79,7 +80,7 @@ describe('AuditLog', () => {
   it('detects an entry written without the station key', () => {
     const db = freshDatabase();
     const log = logWithEntries(db);
-    new AuditLog(db, stationKeys('station B')).record({ staffId: null, action: 'forged' });
+    new AuditLog(db, stationKeys('station B'), testClock).record({ staffId: null, action: 'forged' });
     expect(log.verify()).toEqual({ ok: false, entries: 5, brokenAt: 6, reason: 'unknown-key' });
   });
 
@@ -87,7 +88,7 @@ describe('AuditLog', () => {
     const db = freshDatabase();
     logWithEntries(db);
     const rotated = new StationKeys(masterKey('next'), [masterKey('station A')]);
-    new AuditLog(db, rotated).record({ staffId: null, action: 'after-rotation' });
+    new AuditLog(db, rotated, testClock).record({ staffId: null, action: 'after-rotation' });
     expect(verifyAuditChain(db, rotated)).toEqual({ ok: true, entries: 6 });
   });
 

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../helpers/clock.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { hashPin } from '../../../electron/core/security/pin.ts';
 import { requireRole, StaffService, type Session } from '../../../electron/core/security/staff-service.ts';
@@ -46,7 +47,7 @@ describe('StaffService accounts', () => {
 
   it('does not bootstrap a clerk, who could add nobody after', async () => {
     const db = freshDatabase();
-    const staff = new StaffService(db, keys, new AuditLog(db, keys), { pinCost });
+    const staff = new StaffService(db, keys, new AuditLog(db, keys, testClock), { now: testClock, pinCost });
     await expect(staff.create({ displayName: '王', role: 'clerk', pin: '135790' }, 'bootstrap')).rejects.toMatchObject({
       code: 'staff.forbidden',
     });

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { chinaDay } from '../../../electron/core/cases/china-day.ts';
 import { openStation, type Station } from '../../../electron/core/station.ts';
 import { OfflineError } from '../../../electron/core/sync/township-client.ts';
 import { intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
+import { calendar2027 } from '../../helpers/calendar-2027.ts';
+import { testClock, testToday } from '../../helpers/clock.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 import { startTownship, type RunningTownship } from '../../helpers/township-server.ts';
 
@@ -22,7 +23,7 @@ async function setup(): Promise<{ township: RunningTownship; station: Station }>
 
 function takeIn(station: Station, n: number): string[] {
   const aid = station.catalog.current().matters.find((m) => m.name === '医疗救助申请')!;
-  return Array.from({ length: n }, () => station.cases.intake(intakeFor(aid, station.attachments, validForm(aid, chinaDay(new Date()))), null).caseNo);
+  return Array.from({ length: n }, () => station.cases.intake(intakeFor(aid, station.attachments, validForm(aid, testToday())), null).caseNo);
 }
 
 describe('station ⇄ township sync on loopback', () => {
@@ -71,6 +72,43 @@ describe('station ⇄ township sync on loopback', () => {
     await station.sync.syncOnce();
     expect(station.cases.blacklistReason(VILLAGER.idNumber)).toBe('骗取补贴');
     expect(station.db.prepare('SELECT id_hash FROM blacklist').all()).not.toContainEqual({ id_hash: VILLAGER.idNumber });
+  });
+
+  it('brings a township-published catalogue and calendar into the station; provisional due dates move with it', async () => {
+    // The station and its township on Wed 2026-12-30, a day before the shipped calendar ends.
+    const at = Date.parse('2026-12-30T02:00:00Z') - testClock().getTime();
+    const clock = () => new Date(testClock().getTime() + at);
+    const township = await startTownship(undefined, undefined, clock);
+    cleanups.push(() => township.stop());
+    const station = openStation({ dataDir: tempDir(), mode: 'web', clock });
+    cleanups.push(() => station.close());
+    await station.sync.enroll(township.url, await township.code());
+    const lowIncome = station.catalog.current().matters.find((m) => m.name === '最低生活保障审核确认')!;
+    const kase = station.cases.intake(intakeFor(lowIncome, station.attachments, validForm(lowIncome, '2026-12-30')), null);
+    expect(kase).toMatchObject({ dueDate: '2027-02-15', dueProvisional: true });
+    await station.sync.syncOnce();
+
+    const catalog = { ...station.catalog.current(), version: '2026.12.9' };
+    expect((await township.admin('POST', '/v1/admin/catalog', catalog)).status).toBe(200);
+    expect((await township.admin('POST', '/v1/admin/calendar', calendar2027())).status).toBe(200);
+    const round = await station.sync.syncOnce();
+    expect(round.pulled).toBe(2);
+    expect(station.catalog.current().version).toBe('2026.12.9');
+    expect(station.calendar.status()).toMatchObject({ version: '2026.11.2', officialThrough: '2027-12-31', warning: false });
+    const moved = station.cases.get(kase.caseNo, null);
+    expect(moved.summary).toMatchObject({ dueDate: '2027-02-17', dueProvisional: false, dueMovedFrom: '2027-02-15' });
+    expect(moved.history.map((e) => e.type)).toEqual(['received', 'dueDateChanged']);
+    // The move is an event like any other: it goes up on the next round and the township keeps it in the history.
+    expect(round.pending).toBe(1);
+    expect(await station.sync.syncOnce()).toMatchObject({ pushed: 1, pending: 0 });
+    const onServer = await township.admin('GET', `/v1/admin/cases/${kase.caseNo}`);
+    expect(onServer.json.events.map((e: { type: string; detail: Record<string, unknown> }) => [e.type, e.detail.to ?? null])).toEqual([
+      ['received', null],
+      ['dueDateChanged', '2027-02-17'],
+    ]);
+    // And the township now sees that this station has next year's calendar.
+    const [row] = (await township.admin('GET', '/v1/admin/stations')).json;
+    expect(row).toMatchObject({ calendarThrough: '2027-12-31', calendarWarning: false });
   });
 
   it('keeps working offline: intake goes on, sync says offline, and everything goes up when the township is back', async () => {

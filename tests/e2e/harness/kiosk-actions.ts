@@ -29,8 +29,13 @@ export function callFromPage(page: Page, method: string, input: unknown): Promis
   );
 }
 
-export async function guideFromPage(page: Page, code: string): Promise<Guide> {
-  const { body } = await callFromPage(page, 'catalogGuide', { code });
-  if (!body.ok) throw new Error(`catalogGuide ${code} failed: ${JSON.stringify(body.error)}`);
-  return body.value as Guide;
+/** A call from inside the page that must succeed: its value, or an error naming what failed. */
+export async function valueFromPage<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const { body } = await callFromPage(page, method, input);
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+export function guideFromPage(page: Page, code: string): Promise<Guide> {
+  return valueFromPage<Guide>(page, 'catalogGuide', { code });
 }

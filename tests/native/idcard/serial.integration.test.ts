@@ -7,6 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { testClock } from '../../helpers/clock.ts';
 import {
   ChecksumError,
   IdCardTimeoutError,
@@ -42,6 +43,7 @@ beforeAll(async () => {
     open: serialTransportOpener(pair.hostPath),
     timeouts: { find: 1000, select: 1000, read: 1500 },
     rejectExpired: false,
+    now: testClock,
   });
 });
 

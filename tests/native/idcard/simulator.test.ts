@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testClock } from '../../helpers/clock.ts';
 import { IdCardTimeoutError } from '../../../native/idcard/errors.ts';
 import { PREAMBLE } from '../../../native/idcard/sam-frame.ts';
 import { handleControlLine } from '../../../native/idcard/simulator/control.ts';
@@ -102,7 +103,7 @@ describe('control channel', () => {
     const link = createMemoryLink();
     h.sim.attach(link.device);
     await handleControlLine(h, '{"op":"faults","spec":"timeout=find"}');
-    const reader = new IdCardReader({ open: async () => link.host, timeouts: { find: 50 }, retries: 0 });
+    const reader = new IdCardReader({ open: async () => link.host, timeouts: { find: 50 }, retries: 0, now: testClock });
     await expect(reader.read()).rejects.toBeInstanceOf(IdCardTimeoutError);
     await handleControlLine(h, '{"op":"unplug"}');
     expect(h.sim.attached).toBe(false);

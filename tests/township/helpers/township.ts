@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { testClock } from '../../helpers/clock.ts';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { buildServer } from '../../../township/server.ts';
 import { openStore } from '../../../township/store/open-store.ts';
@@ -47,7 +48,7 @@ export function useTownship(backend: BackendName): () => TestTownship {
     const dbUrl = cluster ? await cluster.createDatabase() : join(dataDir, 'township.sqlite');
     const store = await openStore(dbUrl);
     const clock = { offsetMs: 0 };
-    const app = await buildServer({ store, dataDir, adminToken: ADMIN_TOKEN, now: () => new Date(Date.now() + clock.offsetMs) });
+    const app = await buildServer({ store, dataDir, adminToken: ADMIN_TOKEN, now: () => new Date(testClock().getTime() + clock.offsetMs) });
     current = {
       app,
       store,

@@ -1,0 +1,91 @@
+import type { Database } from 'better-sqlite3';
+import type { CalendarStatus } from '../../contract/api.ts';
+import { HolidayCalendar } from '../../contract/calendar.ts';
+import { chinaDay, type Clock } from '../../contract/clock.ts';
+import { StationError } from '../../contract/errors.ts';
+import { compareVersions } from '../../contract/versions.ts';
+import type { Logger } from '../log.ts';
+import { formatDate, parseDate } from './civil-date.ts';
+import { checkOfficialCalendar, type WorkingCalendar } from './working-calendar.ts';
+
+/** From this many days before the last official day it knows, the station asks for next year's calendar. */
+export const CALENDAR_WARN_DAYS = 60;
+
+export class CalendarVersionError extends StationError {
+  constructor(code: 'calendar.older-version' | 'calendar.version-conflict', incoming: string, held: string) {
+    super(code, `holiday calendar ${incoming} cannot replace ${held}`, { params: { incoming, held }, kind: 'input' });
+  }
+}
+
+/**
+ * The official holiday calendars the station holds — the shipped one and every version the township published —
+ * and the working calendar made of them. A published version is checked completely (schema and statutory days)
+ * and must be newer than every version held; a bad one changes nothing.
+ */
+export class CalendarService {
+  #current: WorkingCalendar;
+  readonly #listeners = new Set<(calendar: WorkingCalendar) => void>();
+
+  constructor(
+    private readonly db: Database,
+    shipped: WorkingCalendar,
+    private readonly clock: Clock,
+    logger: Logger,
+  ) {
+    let calendar = shipped;
+    const rows = this.db.prepare('SELECT version, body FROM calendar_versions').all() as { version: string; body: string }[];
+    for (const row of rows.sort((a, b) => compareVersions(a.version, b.version))) {
+      try {
+        calendar = calendar.with(checkOfficialCalendar(JSON.parse(row.body), `township ${row.version}`), `township ${row.version}`);
+      } catch (error) {
+        // Stored only after the same checks; one that fails now (the rules changed with an update) is left out.
+        logger.log('warn', 'calendar.stored-version-refused', { version: row.version, error: (error as Error).message });
+      }
+    }
+    this.#current = calendar;
+  }
+
+  get current(): WorkingCalendar {
+    return this.#current;
+  }
+
+  /** Called, inside the installing transaction, with each calendar installed: provisional due dates follow it. */
+  onInstalled(listener: (calendar: WorkingCalendar) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /**
+   * Installs a township-published calendar: checked, newer than every version held, stored, then in use. The same
+   * version with the same content again is a no-op (false). Throws ValidationError or CalendarVersionError otherwise.
+   */
+  install(data: unknown, source: string): boolean {
+    const parsed = HolidayCalendar.safeParse(data);
+    const version = parsed.success ? parsed.data.version : undefined;
+    const held = this.#current.official.find((o) => o.calendar.version === version);
+    if (held && parsed.success) {
+      if (JSON.stringify(held.calendar) === JSON.stringify(parsed.data)) return false;
+      throw new CalendarVersionError('calendar.version-conflict', parsed.data.version, held.calendar.version);
+    }
+    const calendar = checkOfficialCalendar(data, source);
+    if (compareVersions(calendar.version, this.#current.version) <= 0) {
+      throw new CalendarVersionError('calendar.older-version', calendar.version, this.#current.version);
+    }
+    const next = this.#current.with(calendar, source);
+    this.db.transaction(() => {
+      this.db
+        .prepare('INSERT INTO calendar_versions (version, body, received_at) VALUES (?, ?, ?)')
+        .run(calendar.version, JSON.stringify(calendar), this.clock().toISOString());
+      for (const listener of this.#listeners) listener(next);
+    })();
+    this.#current = next;
+    return true;
+  }
+
+  /** What the technician and the admin are told: how far the official schedule reaches, and whether to worry. */
+  status(): CalendarStatus {
+    const { version, officialThrough, last } = this.#current;
+    const warnFrom = formatDate(parseDate(officialThrough) - CALENDAR_WARN_DAYS);
+    return { version, officialThrough, last, warnFrom, warning: chinaDay(this.clock()) >= warnFrom };
+  }
+}
