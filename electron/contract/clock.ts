@@ -24,9 +24,13 @@ export function clockFrom(pinned: string | undefined): Clock {
   return () => new Date(Date.now() + offset);
 }
 
-/** A pinned clock's DOORSTEP_CLOCK value that keeps one timeline across the processes it is handed to. */
-export function pinnedClockValue(at: string, realNow: number): string {
-  return `${at}@${realNow}`;
+/**
+ * A clock that reads `at` now and runs on from there, with the DOORSTEP_CLOCK value that hands the same timeline
+ * to the processes it is given to.
+ */
+export function clockReading(at: Date): { clock: Clock; value: string } {
+  const value = `${at.toISOString()}@${Date.now()}`;
+  return { clock: clockFrom(value), value };
 }
 
 /** The calendar day in China (UTC+8, no daylight saving) at an instant, `YYYY-MM-DD`, whatever the machine's zone. */

@@ -45,6 +45,8 @@ export function assertRendererBuilt(): void {
 export interface StationOptions {
   /** Runs in the data directory before `station serve` starts, e.g. the CLI adding the first staff account. */
   setup?(dataDir: string): void | Promise<void>;
+  /** More environment for `station serve` (a pinned DOORSTEP_CLOCK, say). */
+  env?: Record<string, string>;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startStation(
   const token = randomBytes(18).toString('base64url');
   try {
     await options.setup?.(dataDir);
-    const serve = await startServe(dataDir, { env: { STATION_TOKEN: token }, args });
+    const serve = await startServe(dataDir, { env: { ...options.env, STATION_TOKEN: token }, args });
     return {
       url: serve.url,
       origin: serve.origin,

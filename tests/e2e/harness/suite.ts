@@ -15,6 +15,7 @@ export interface SuiteOptions {
   chromiumArgs?: () => string[] | Promise<string[]>;
   /** Runs in the station's data directory before it serves (the first staff account, say). */
   setup?: StationOptions['setup'];
+  env?: StationOptions['env'];
 }
 
 /** One station and one browser for a test file, started before its tests and stopped after them. */
@@ -24,7 +25,7 @@ export function kioskSuite(config?: Record<string, unknown>, options: SuiteOptio
   beforeAll(async () => {
     // The browser first: a missing Chromium fails before a station is started for nothing.
     browser = await launchChromium((await options.chromiumArgs?.()) ?? []);
-    station = await startStation(config, options.stationArgs, { setup: options.setup });
+    station = await startStation(config, options.stationArgs, { setup: options.setup, env: options.env });
   });
   afterAll(async () => {
     await browser?.close();
