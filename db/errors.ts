@@ -1,4 +1,4 @@
-import { StationError } from '../electron/contract/errors.ts';
+import { StationError } from '../contract/domain/errors.ts';
 
 export class DatabaseLockedError extends StationError {
   constructor(file: string, cause: unknown) {

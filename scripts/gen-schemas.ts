@@ -2,8 +2,8 @@
 // validate catalogues with the same rules the station applies. A test checks the committed files are current.
 import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { Catalog } from '../electron/contract/catalog.ts';
-import { StatutoryRules } from '../electron/contract/statutory-holidays.ts';
+import { Catalog } from '../contract/domain/catalog.ts';
+import { StatutoryRules } from '../contract/domain/calendar/statutory-holidays.ts';
 
 export const generatedSchemas: Record<string, () => unknown> = {
   'assets/schemas/catalog.schema.json': () => ({

@@ -117,8 +117,8 @@ async function main() {
 
   // Checked with the app's own rules, so no station is sent (or ships) a calendar it would refuse.
   const { tsImport } = await import('tsx/esm/api');
-  const { HolidayCalendar } = await tsImport('../electron/contract/calendar.ts', import.meta.url);
-  const { statutoryIssues } = await tsImport('../electron/contract/statutory-holidays.ts', import.meta.url);
+  const { HolidayCalendar } = await tsImport('../contract/domain/calendar/holiday-calendar.ts', import.meta.url);
+  const { statutoryIssues } = await tsImport('../contract/domain/calendar/statutory-holidays.ts', import.meta.url);
   const { z } = await tsImport('zod', import.meta.url);
   const checked = HolidayCalendar.safeParse(calendar);
   if (!checked.success) {

@@ -24,7 +24,7 @@ step('lint', npx('eslint'), ['.']);
 
 /**
  * The suites that care what day it is, run again on other days with every process's clock pinned by
- * DOORSTEP_CLOCK (electron/contract/clock.ts): a day in December with the official calendar about to end, a day in
+ * DOORSTEP_CLOCK (contract/domain/clock.ts): a day in December with the official calendar about to end, a day in
  * a year without an official schedule, and one years ahead. With files named on the command line, none of this.
  */
 const OTHER_DAYS = ['2026-12-20T10:00:00+08:00', '2027-06-15T10:00:00+08:00', '2030-02-01T10:00:00+08:00'];

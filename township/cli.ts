@@ -1,4 +1,4 @@
-import { CLOCK_ENV, clockFrom, type Clock } from '../electron/contract/clock.ts';
+import { CLOCK_ENV, clockFrom, type Clock } from '../contract/domain/clock.ts';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AttachmentStatus, ErrorBody, SYNC_HEADERS } from '../electron/contract/sync.ts';
+import { AttachmentStatus, ErrorBody, SYNC_HEADERS } from '../contract/api/sync.ts';
 import { BlacklistResponse, PublishResponse } from './admin/admin-schemas.ts';
 import type { RouteDef } from './http/route.ts';
 

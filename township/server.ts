@@ -1,7 +1,7 @@
-import type { Clock } from '../electron/contract/clock.ts';
+import type { Clock } from '../contract/domain/clock.ts';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { ServerOptions } from 'node:https';
-import { SYNC_PATHS } from '../electron/contract/sync.ts';
+import { SYNC_PATHS } from '../contract/api/sync.ts';
 import { BlobStore } from './attachments/blob-store.ts';
 import { checkAdminToken } from './auth/admin-token.ts';
 import { DbNonceStore } from './auth/nonce-store.ts';

@@ -1,5 +1,5 @@
 import { createHash, randomInt, verify } from 'node:crypto';
-import { enrolmentProofString, normaliseEnrolmentCode, type EnrollRequest, type EnrollResponse } from '../electron/contract/sync.ts';
+import { enrolmentProofString, normaliseEnrolmentCode, type EnrollRequest, type EnrollResponse } from '../contract/api/sync.ts';
 import { ed25519PublicKey, type StationKey } from './auth/signature.ts';
 import { TownshipError } from './http/errors.ts';
 import type { Store, Tx } from './store/store.ts';

@@ -1,4 +1,4 @@
-import { StationError } from '../contract/errors.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 
 export interface Io {
   out(text: string): void;

@@ -1,4 +1,4 @@
-import { StationError, ValidationError } from '../contract/errors.ts';
+import { StationError, ValidationError } from '../../contract/domain/errors.ts';
 import { message } from '../core/messages.ts';
 import { cliLocale } from './cli-text.ts';
 import type { Command, Io } from './command.ts';

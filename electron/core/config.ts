@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ValidationError } from '../contract/errors.ts';
-import { parseOrThrow } from '../contract/validate.ts';
+import { ValidationError } from '../../contract/domain/errors.ts';
+import { parseOrThrow } from '../../contract/domain/validate.ts';
 
 /** Per-station settings a technician may change, kept as `station.json` in the data directory. */
 export const StationConfig = z.strictObject({

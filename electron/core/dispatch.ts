@@ -1,7 +1,7 @@
-import { api, isMethodName, type HandlerInput, type MethodName, type MethodOutput } from '../contract/api.ts';
-import { StationError } from '../contract/errors.ts';
-import { parseOrThrow } from '../contract/validate.ts';
-import type { CallReply } from '../contract/wire.ts';
+import { api, isMethodName, type HandlerInput, type MethodName, type MethodOutput } from '../../contract/api/api.ts';
+import { StationError } from '../../contract/domain/errors.ts';
+import { parseOrThrow } from '../../contract/domain/validate.ts';
+import type { CallReply } from '../../contract/api/wire.ts';
 import type { Logger } from './log.ts';
 
 /** Who is calling: which transport, for the log and (later) for role checks. */

@@ -1,4 +1,4 @@
-import type { EventName, EventPayload } from '../contract/events.ts';
+import type { EventName, EventPayload } from '../../contract/api/events.ts';
 
 type Listener = (event: EventName, payload: unknown) => void;
 

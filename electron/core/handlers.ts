@@ -1,11 +1,13 @@
 import sharp from 'sharp';
-import { StationError } from '../contract/errors.ts';
+import { CASE_ROLES } from '../../contract/domain/roles.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 import type { Actor } from './cases/case-service.ts';
-import { CalendarError } from './calendar/calendar-error.ts';
-import { chinaDay } from '../contract/clock.ts';
+import { CalendarError } from '../../contract/domain/calendar/calendar-error.ts';
+import { chinaDay } from '../../contract/domain/clock.ts';
 import type { Handlers } from './dispatch.ts';
 import { guidePdf } from './guide/guide-document.ts';
-import { requireRole, type Role } from './security/staff-service.ts';
+import { type Role } from '../../contract/domain/roles.ts';
+import { requireRole } from './security/staff-service.ts';
 import { devicesOf, type Station } from './station.ts';
 
 class NotSelfServiceError extends StationError {
@@ -14,8 +16,6 @@ class NotSelfServiceError extends StationError {
   }
 }
 
-/** Who may take cases in and work on them at the window. */
-const CASE_ROLES: Role[] = ['clerk', 'agent', 'admin'];
 
 /** Previews are for the screen: small and quick to send. */
 const PREVIEW_PX = 480;
@@ -24,7 +24,7 @@ const PREVIEW_PX = 480;
 export function createHandlers(station: Omit<Station, 'handlers'>): Handlers {
   const devices = () => devicesOf(station);
   /** The signed-in staff member behind a session, with a role that may do this. */
-  const staffActor = (session: string, roles: Role[] = CASE_ROLES): Actor => {
+  const staffActor = (session: string, roles: readonly Role[] = CASE_ROLES): Actor => {
     const s = station.staff.resolve(session);
     requireRole(s, ...roles);
     return { staffId: s.staffId };

@@ -1,6 +1,6 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Clock } from '../contract/clock.ts';
+import type { Clock } from '../../contract/domain/clock.ts';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES, translate, type Locale, type MessageTable } from '../contract/messages.ts';
+import { LOCALES, translate, type Locale, type MessageTable } from '../../contract/domain/messages.ts';
 import { assetPath } from './paths.ts';
 
 let tables: Record<Locale, MessageTable> | undefined;

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { openDatabase } from '../../db/open.ts';
-import { StationError } from '../contract/errors.ts';
-import { parseOrThrow } from '../contract/validate.ts';
+import { StationError } from '../../contract/domain/errors.ts';
+import { parseOrThrow } from '../../contract/domain/validate.ts';
 import { AttachmentStore } from './attachments/attachment-store.ts';
 import { CalendarService } from './calendar/calendar-service.ts';
-import { WorkingCalendar } from './calendar/working-calendar.ts';
+import { WorkingCalendar } from '../../contract/domain/calendar/working-calendar.ts';
 import { readCatalogFile } from './catalog/catalog-file.ts';
 import { CaseDocuments } from './cases/case-documents.ts';
 import { CaseService } from './cases/case-service.ts';
@@ -27,7 +27,7 @@ import { loadStationKeys } from './security/key-store.ts';
 import { StaffService } from './security/staff-service.ts';
 import { SyncScheduler } from './sync/sync-scheduler.ts';
 import { SyncService } from './sync/sync-service.ts';
-import { CLOCK_ENV, clockFrom, type Clock } from '../contract/clock.ts';
+import { CLOCK_ENV, clockFrom, type Clock } from '../../contract/domain/clock.ts';
 import type { StationKeys } from './security/station-keys.ts';
 
 export interface StationOptions {

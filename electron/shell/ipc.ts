@@ -1,6 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import { methodNames } from '../contract/api.ts';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../contract/wire.ts';
+import { methodNames } from '../../contract/api/api.ts';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../contract/api/wire.ts';
 import { dispatch } from '../core/dispatch.ts';
 import type { Station } from '../core/station.ts';
 import { APP_ORIGIN } from './app-protocol.ts';

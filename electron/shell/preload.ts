@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { isMethodName } from '../contract/api.ts';
-import { IPC_BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CallReply } from '../contract/wire.ts';
+import { isMethodName } from '../../contract/api/api.ts';
+import { IPC_BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CallReply } from '../../contract/api/wire.ts';
 
 // The renderer's only door to the core: a call per contract method, and the push events. No Node, no ipcRenderer.
 contextBridge.exposeInMainWorld(IPC_BRIDGE_KEY, {

@@ -1,5 +1,5 @@
 import { safeStorage } from 'electron';
-import { StationError } from '../contract/errors.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 import type { KeyProtector } from '../core/security/key-protector.ts';
 
 class InsecureKeyStoreError extends StationError {

@@ -1,14 +1,14 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { isEventName } from '../contract/events.ts';
+import { isEventName } from '../../contract/api/events.ts';
 import {
   HTTP_API_PREFIX,
   HTTP_CALL_HEADER,
   HTTP_EVENTS_PATH,
   HTTP_TOKEN_COOKIE,
   type CallReply,
-} from '../contract/wire.ts';
+} from '../../contract/api/wire.ts';
 import { dispatch } from '../core/dispatch.ts';
 import { message } from '../core/messages.ts';
 import type { Station } from '../core/station.ts';

@@ -1,4 +1,4 @@
-import { StationError } from '../../electron/contract/errors.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 
 /**
  * Failures of page processing a person can see. The code is the key of its message in

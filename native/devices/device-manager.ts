@@ -1,9 +1,10 @@
-import type { Clock } from '../../electron/contract/clock.ts';
-import type { DeviceStatus } from '../../electron/contract/devices.ts';
-import type { IdentityCard } from '../../electron/contract/identity.ts';
-import type { Signature, SignaturePoint } from '../../electron/contract/signature.ts';
+import type { Clock } from '../../contract/domain/clock.ts';
+import type { DeviceStatus } from '../../contract/api/devices.ts';
+import type { IdentityCard } from '../../contract/domain/identity.ts';
+import type { Signature, SignaturePoint } from '../../contract/domain/signature.ts';
 import { processPage } from '../camera/page-process.ts';
-import type { PrintResult, PrinterRole, RoleQueues } from '../printer/types.ts';
+import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
+import type { PrintResult, RoleQueues } from '../printer/types.ts';
 import { renderSignaturePng } from '../sigpad/render-png.ts';
 import { IdCardDevice } from './idcard-device.ts';
 import { PrinterDevices } from './printer-devices.ts';

@@ -1,4 +1,4 @@
-import { CLOCK_ENV, clockFrom } from '../../electron/contract/clock.ts';
+import { CLOCK_ENV, clockFrom } from '../../contract/domain/clock.ts';
 import { DeviceManager, type DeviceManagerOptions } from './device-manager.ts';
 import { serveRpc, type RpcMessage, type RpcPort } from './rpc.ts';
 

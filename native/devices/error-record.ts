@@ -1,5 +1,5 @@
-import type { DeviceStatus } from '../../electron/contract/devices.ts';
-import { StationError } from '../../electron/contract/errors.ts';
+import type { DeviceStatus } from '../../contract/api/devices.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 
 export type ErrorRecord = NonNullable<DeviceStatus['lastError']>;
 

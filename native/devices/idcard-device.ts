@@ -1,10 +1,10 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Clock } from '../../electron/contract/clock.ts';
-import type { DeviceStatus } from '../../electron/contract/devices.ts';
-import { StationError } from '../../electron/contract/errors.ts';
-import type { IdentityCard } from '../../electron/contract/identity.ts';
+import type { Clock } from '../../contract/domain/clock.ts';
+import type { DeviceStatus } from '../../contract/api/devices.ts';
+import { StationError } from '../../contract/domain/errors.ts';
+import type { IdentityCard } from '../../contract/domain/identity.ts';
 import { IdCardReader } from '../idcard/reader.ts';
 import { listSerialPorts } from '../idcard/serial-list.ts';
 import { SerialTransport, serialTransportOpener } from '../idcard/serial-transport.ts';

@@ -1,6 +1,7 @@
-import type { DeviceStatus } from '../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../contract/api/devices.ts';
 import { createCupsPrinters } from '../printer/index.ts';
-import type { PrintRequest, PrintResult, PrinterRole, Printers, QueueInfo, RoleQueues } from '../printer/types.ts';
+import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
+import type { PrintRequest, PrintResult, Printers, QueueInfo, RoleQueues } from '../printer/types.ts';
 import { errorRecord, type ErrorRecord } from './error-record.ts';
 
 function queueState(q: QueueInfo): DeviceStatus['state'] {

@@ -1,4 +1,4 @@
-import { StationError, type SerializedError } from '../../electron/contract/errors.ts';
+import { StationError, type SerializedError } from '../../contract/domain/errors.ts';
 
 /** Messages between the core and the device process: calls with ids, their replies, and pushed events. */
 export type RpcRequest = { type: 'call'; id: number; method: string; args: unknown[] };

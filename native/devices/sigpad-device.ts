@@ -1,5 +1,5 @@
-import type { DeviceStatus } from '../../electron/contract/devices.ts';
-import type { Signature } from '../../electron/contract/signature.ts';
+import type { DeviceStatus } from '../../contract/api/devices.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
 import { createHidSignaturePad } from '../sigpad/index.ts';
 import { loadLayouts } from '../sigpad/layouts.ts';
 import { DEFAULT_RECORDING_DIR, loadRecording } from '../sigpad/recording.ts';

@@ -2,7 +2,7 @@
  * Every way reading a resident ID card can fail, one class per failure a person or technician would handle
  * differently. Each `code` is also the key of its message in assets/messages/<locale>/idcard.json.
  */
-import { StationError } from '../../electron/contract/errors.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 
 /** A protocol step, named for messages and logs. */
 export type IdCardStep = 'find' | 'select' | 'read' | 'sam-id' | 'sam-status';

@@ -1,5 +1,5 @@
 /** What a read card yields: JSON-safe, ready to fill forms (少填) and to cross the contract. */
-import type { IdentityCard } from '../../electron/contract/identity.ts';
+import type { IdentityCard } from '../../contract/domain/identity.ts';
 
 export type { IdentityCard };
 

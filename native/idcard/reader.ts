@@ -7,7 +7,7 @@
  * at the kiosk has to act. When the port goes away the read fails with 'idcard.unplugged' and the next read
  * opens it again, so the station never needs a restart after a pulled cable.
  */
-import type { Clock } from '../../electron/contract/clock.ts';
+import type { Clock } from '../../contract/domain/clock.ts';
 import { decodePhoto, type WltDecoder } from './photo.ts';
 import { identityFrom, splitReadData, type ReadForm } from './decode.ts';
 import {

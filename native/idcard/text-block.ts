@@ -6,7 +6,7 @@ import {
   checkForeignPermanentNumber2023,
   checkIdNumber,
   type IdNumberCheck,
-} from './id-number.ts';
+} from '../../contract/domain/id-number.ts';
 import type {
   CardText,
   ForeignPermanentCard2017,

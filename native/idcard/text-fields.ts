@@ -2,6 +2,7 @@
  * Fixed-width UCS-2LE fields of the 256-byte card text, space padded, and the value formats inside them
  * (YYYYMMDD dates, "长期", gender "1"/"2").
  */
+import { isCalendarDate } from '../../contract/domain/calendar/civil-date.ts';
 import { BadTextError, type DataOrigin } from './errors.ts';
 
 export interface FieldSpec {
@@ -58,17 +59,6 @@ export function writeField(text: Uint8Array, spec: FieldSpec, value: string): vo
     text[i] = 0x20;
     text[i + 1] = 0;
   }
-}
-
-export function isCalendarDate(y: string, m: string, d: string): boolean {
-  const year = Number(y);
-  const month = Number(m);
-  const day = Number(d);
-  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
-  if (year < 1800 || month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= days;
 }
 
 /** YYYYMMDD → YYYY-MM-DD. */

@@ -1,4 +1,4 @@
-import { StationError } from '../../electron/contract/errors.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 
 /**
  * Every printer failure a person can see. The code is the key of its message in assets/messages/<locale>/printer.json,

@@ -6,20 +6,19 @@
 import { open } from 'node:fs/promises';
 import { resolve as resolvePath } from 'node:path';
 import { z } from 'zod';
-import { parseOrThrow } from '../../electron/contract/validate.ts';
+import { parseOrThrow } from '../../contract/domain/validate.ts';
 import { splitJobId } from './cups-output.ts';
 import { PrinterError } from './errors.ts';
 import { loadRolePapers } from './roles.ts';
 import { makeTestPage } from './test-page.ts';
+import { PRINTER_ROLES, type PrinterRole } from '../../contract/domain/printer-roles.ts';
 import {
-  PRINTER_ROLES,
   systemClock,
   type Clock,
   type FollowOptions,
   type JobStatus,
   type PrintDocument,
   type PrinterBackend,
-  type PrinterRole,
   type Printers,
   type PrintRequest,
   type PrintResult,

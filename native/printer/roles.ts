@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { parseOrThrow } from '../../electron/contract/validate.ts';
+import { parseOrThrow } from '../../contract/domain/validate.ts';
 import type { RolePapers } from './types.ts';
 import { assetPath } from '../app-paths.ts';
 

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
-import type { PrinterRole, RolePaper } from './types.ts';
+import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
+import type { RolePaper } from './types.ts';
 import { assetPath } from '../app-paths.ts';
 
 /** WenQuanYi Micro Hei, the station's one CJK font: TrueType outlines, which pdf-lib subsets correctly. */

@@ -4,8 +4,7 @@
  */
 
 /** What a print is for; the station config maps each role to one CUPS queue. */
-export const PRINTER_ROLES = ['receipt', 'a4', 'photo'] as const;
-export type PrinterRole = (typeof PRINTER_ROLES)[number];
+import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
 
 /** Role → CUPS queue name, from the station config. A role without a queue cannot print. */
 export type RoleQueues = Partial<Record<PrinterRole, string>>;

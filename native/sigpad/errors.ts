@@ -1,4 +1,4 @@
-import { StationError } from '../../electron/contract/errors.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 
 /** Every code below has a message in assets/messages/<locale>/sigpad.json. */
 export const SIGPAD_ERROR_CODES = [

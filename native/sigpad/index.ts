@@ -1,6 +1,6 @@
 /** The signature pad: what the station core uses. */
-export type { Signature, SignaturePoint, SignatureStroke } from '../../electron/contract/signature.ts';
-export { SignatureSchema } from '../../electron/contract/signature.ts';
+export type { Signature, SignaturePoint, SignatureStroke } from '../../contract/domain/signature.ts';
+export { SignatureSchema } from '../../contract/domain/signature.ts';
 export * from './errors.ts';
 export type { Layout } from './layout.ts';
 export { DEFAULT_LAYOUT_DIR, loadLayouts, pickDevice } from './layouts.ts';

@@ -5,7 +5,7 @@ import { SigpadLayoutError } from './errors.ts';
 import type { Layout } from './layout.ts';
 import { declaredCapability } from './layouts.ts';
 import { parseCapability, parseReport } from './report-parser.ts';
-import type { Signature } from '../../electron/contract/signature.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
 import { StrokeBuilder } from './stroke-builder.ts';
 import type { DeviceInfo } from './transport.ts';
 import { assetPath } from '../app-paths.ts';

@@ -1,4 +1,4 @@
-import type { Signature, SignaturePoint } from '../../electron/contract/signature.ts';
+import type { Signature, SignaturePoint } from '../../contract/domain/signature.ts';
 
 export interface RenderOptions {
   /** Physical size of the image, mm. Default 60 × 30, a signature box on an A4 form or receipt. */

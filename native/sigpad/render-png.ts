@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Geometry, RenderOptions } from './render-geometry.ts';
 import { setPngDpi } from './png-density.ts';
 import { signatureGeometry } from './render-geometry.ts';
-import type { Signature } from '../../electron/contract/signature.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
 
 /**
  * Anti-aliased coverage of every capsule (distance to the segment against its radius, a one-pixel ramp), unioned by

@@ -1,6 +1,6 @@
 import type { Capsule, RenderOptions } from './render-geometry.ts';
 import { signatureGeometry } from './render-geometry.ts';
-import type { Signature } from '../../electron/contract/signature.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
 
 const fmt = (v: number) => String(Math.round(v * 100) / 100);
 

@@ -1,4 +1,4 @@
-import type { SerializedError } from '../../electron/contract/errors.ts';
+import type { SerializedError } from '../../contract/domain/errors.ts';
 import { Emitter } from './emitter.ts';
 import {
   SigpadAbsentError,
@@ -13,7 +13,7 @@ import {
 import type { Capability, Layout } from './layout.ts';
 import { declaredCapability, findLayout, selectLayout } from './layouts.ts';
 import { parseCapability, parseReport } from './report-parser.ts';
-import type { Signature } from '../../electron/contract/signature.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
 import type { StrokeEvent } from './stroke-builder.ts';
 import { StrokeBuilder } from './stroke-builder.ts';
 import type { DeviceInfo, SigpadTransport } from './transport.ts';

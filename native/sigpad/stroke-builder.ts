@@ -1,7 +1,7 @@
 import type { Capability } from './layout.ts';
 import type { PenSample } from './report-parser.ts';
 import { SampleClock } from './sample-clock.ts';
-import type { Signature, SignaturePoint, SignatureStroke } from '../../electron/contract/signature.ts';
+import type { Signature, SignaturePoint, SignatureStroke } from '../../contract/domain/signature.ts';
 
 /** What a sample did to the ink; 'up' carries the stroke's last point. */
 export interface StrokeEvent {

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chinaDay } from '../../electron/contract/clock.ts';
+import { chinaDay } from '../../contract/domain/clock.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
 import { OfflineError } from '../../electron/core/sync/township-client.ts';
 import { validForm } from '../lib/form-answers.ts';

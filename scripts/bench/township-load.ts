@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PushResponse, SYNC_PATHS, type SyncCaseEvent } from '../../electron/contract/sync.ts';
+import { PushResponse, SYNC_PATHS, type SyncCaseEvent } from '../../contract/api/sync.ts';
 import { startPgCluster, type PgCluster } from '../lib/pg-cluster.ts';
 import { SigningStation } from '../lib/signing-station.ts';
 import { machineCpuSeconds } from '../lib/proc-cpu.ts';

@@ -1,5 +1,5 @@
-import type { IntakeInput } from '../../electron/contract/cases.ts';
-import type { Matter } from '../../electron/contract/catalog.ts';
+import type { IntakeInput } from '../../contract/domain/cases.ts';
+import type { Matter } from '../../contract/domain/catalog.ts';
 
 /** Answers that satisfy a matter's form: ticks ticked, first choices taken, dates today, texts that fit their pattern. */
 export function validForm(matter: Matter, today: string): IntakeInput['form'] {

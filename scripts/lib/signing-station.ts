@@ -2,9 +2,9 @@
 // the station app behind it. The township tests (tests/township/helpers/test-station.ts) and the township load
 // benchmark both use this one implementation.
 import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { canonicalRequest, enrolmentProofString, SYNC_HEADERS, type EnrollRequest, type SyncCaseEvent } from '../../electron/contract/sync.ts';
-import { CLOCK_ENV, clockFrom, type Clock } from '../../electron/contract/clock.ts';
-import { uuid7 } from '../../electron/contract/uuid7.ts';
+import { canonicalRequest, enrolmentProofString, SYNC_HEADERS, type EnrollRequest, type SyncCaseEvent } from '../../contract/api/sync.ts';
+import { CLOCK_ENV, clockFrom, type Clock } from '../../contract/domain/clock.ts';
+import { uuid7 } from '../../contract/domain/uuid7.ts';
 
 export const sha256 = (b: Buffer | string) => createHash('sha256').update(b).digest('hex');
 

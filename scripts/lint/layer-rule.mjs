@@ -1,12 +1,13 @@
 import { builtinModules } from 'node:module';
 import { dirname, relative, resolve } from 'node:path';
-import { layers, uiPackages } from './layers.mjs';
+import { layers, maxDepthFromLayer, packages } from './layers.mjs';
 
 const root = resolve(import.meta.dirname, '..', '..');
 const builtins = new Set(builtinModules);
 
+const repoPath = (file) => relative(root, file).split('\\').join('/');
 const layerOf = (file) => {
-  const rel = relative(root, file).split('\\').join('/');
+  const rel = repoPath(file);
   return layers.find((l) => rel.startsWith(l.dir));
 };
 
@@ -16,13 +17,14 @@ const packageName = (spec) => (spec.startsWith('@') ? spec.split('/').slice(0, 2
 export const layerRule = {
   meta: {
     type: 'problem',
-    docs: { description: 'Enforce the layering of DESIGN.md §3 (see scripts/lint/layers.mjs)' },
+    docs: { description: 'Enforce the layering of docs/architecture.md (see scripts/lint/layers.mjs)' },
     schema: [],
     messages: {
       layer: "{{from}} may not import {{to}} ('{{spec}}'): allowed are {{allowed}}",
+      deep: "{{from}} may not reach into {{to}}'s nested folders ('{{spec}}'): import a file at the top of the area",
       node: "{{from}} runs without Node: it may not import the Node built-in '{{spec}}'",
       electron: "only electron/shell/ may import 'electron' (this is {{from}})",
-      ui: "{{from}} may not import the UI package '{{spec}}'",
+      package: "{{from}} may not import the package '{{spec}}'{{where}}",
     },
   },
   create(context) {
@@ -31,9 +33,13 @@ export const layerRule = {
     const check = (node, spec) => {
       if (typeof spec !== 'string') return;
       if (spec.startsWith('.') || spec.startsWith('/')) {
-        const target = layerOf(resolve(dirname(context.filename), spec));
-        if (target && !from.may.includes(target.name)) {
+        const file = resolve(dirname(context.filename), spec);
+        const target = layerOf(file);
+        if (!target || target === from) return;
+        if (!from.may.includes(target.name)) {
           context.report({ node, messageId: 'layer', data: { from: from.name, to: target.name, spec, allowed: from.may.join(', ') } });
+        } else if (repoPath(file).slice(target.dir.length).split('/').length > maxDepthFromLayer) {
+          context.report({ node, messageId: 'deep', data: { from: from.name, to: target.name, spec } });
         }
         return;
       }
@@ -42,12 +48,15 @@ export const layerRule = {
         if (!from.node) context.report({ node, messageId: 'node', data: { from: from.name, spec } });
         return;
       }
-      if (packageName(spec) === 'electron' && !from.electron) {
+      const name = packageName(spec);
+      if (name === 'electron' && !from.electron) {
         context.report({ node, messageId: 'electron', data: { from: from.name } });
         return;
       }
-      if (from.name !== 'renderer' && uiPackages.includes(spec)) {
-        context.report({ node, messageId: 'ui', data: { from: from.name, spec } });
+      const allowed = packages[name];
+      if (!allowed || !allowed.includes(from.name)) {
+        const where = allowed ? ` (it belongs to ${allowed.join(', ')})` : ' (it is not listed in scripts/lint/layers.mjs)';
+        context.report({ node, messageId: 'package', data: { from: from.name, spec, where } });
       }
     };
     const literal = (n) => (n && n.type === 'Literal' ? n.value : undefined);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LifeEventId } from '../../electron/contract/catalog.ts';
+import { LifeEventId } from '../../contract/domain/catalog.ts';
 import { readCatalogFile } from '../../electron/core/catalog/catalog-file.ts';
 import { assetPath } from '../../electron/core/paths.ts';
 import { shippedSynonyms } from '../../electron/core/station.ts';

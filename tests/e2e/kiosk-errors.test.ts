@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_LENGTH } from '../../electron/contract/api.ts';
-import { createClient, RemoteError } from '../../electron/contract/client.ts';
-import type { CallReply } from '../../electron/contract/wire.ts';
+import { MAX_QUERY_LENGTH } from '../../contract/api/api.ts';
+import { createClient, RemoteError } from '../../contract/api/client.ts';
+import type { CallReply } from '../../contract/api/wire.ts';
 import { message } from '../../electron/core/messages.ts';
 import { callFromPage } from './harness/kiosk-actions.ts';
 import { kioskSuite } from './harness/suite.ts';

@@ -37,7 +37,7 @@ describe('kiosk messages and prompts', () => {
   });
 
   it('writes placeholders as the contract fills them, {name}', () => {
-    // translate() in electron/contract/messages.ts fills {name}; a {{name}} template would show "{value}".
+    // translate() in contract/domain/messages.ts fills {name}; a {{name}} template would show "{value}".
     expect(usedKeys.filter((k) => zh[k]!.includes('{{') || en[k]!.includes('{{'))).toEqual([]);
   });
 

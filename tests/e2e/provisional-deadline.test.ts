@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HolidayCalendar } from '../../electron/contract/calendar.ts';
-import { statutoryDays } from '../../electron/contract/statutory-holidays.ts';
-import { chinaDay, CLOCK_ENV, clockReading, type Clock } from '../../electron/contract/clock.ts';
+import type { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar.ts';
+import { statutoryDays } from '../../contract/domain/calendar/statutory-holidays.ts';
+import { chinaDay, CLOCK_ENV, clockReading, type Clock } from '../../contract/domain/clock.ts';
 import { shippedCalendar } from '../../electron/core/station.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
 import { startTownship, type RunningTownship } from '../helpers/township-server.ts';

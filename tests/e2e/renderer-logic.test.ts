@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../electron/contract/catalog.ts';
-import type { IdentityCard } from '../../electron/contract/identity.ts';
-import { acceptsYuanKey, fenToYuan, yuanToFen } from '../../renderer/src/common/money.ts';
+import { Catalog } from '../../contract/domain/catalog.ts';
+import type { IdentityCard } from '../../contract/domain/identity.ts';
+import { fenToYuan, yuanToFen } from '../../contract/domain/money.ts';
+import { acceptsYuanKey } from '../../renderer/src/intake/yuan-keys.ts';
 import { nextActions } from '../../renderer/src/desk/case-words.ts';
 import { buildIntake } from '../../renderer/src/intake/build-intake.ts';
 import { initialIntake, intakeReducer } from '../../renderer/src/intake/intake-state.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarStatus } from '../../electron/contract/api.ts';
+import type { CalendarStatus } from '../../contract/api/api.ts';
 import { startTownship, type RunningTownship } from '../helpers/township-server.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { startApply } from './harness/apply-actions.ts';

@@ -1,7 +1,7 @@
 // Functions passed to evaluate run in the browser: they need the DOM's types.
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import type { Signature } from '../../electron/contract/signature.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
 import { describe, expect, it } from 'vitest';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { kioskSuite } from './harness/suite.ts';

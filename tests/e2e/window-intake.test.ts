@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseSummary } from '../../electron/contract/cases.ts';
+import type { CaseSummary } from '../../contract/domain/cases.ts';
 import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { fakeCameraFlags, writeFakeCameraClip, type FakeCameraClip } from './harness/fake-camera.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CalendarStatus } from '../../electron/contract/api.ts';
+import type { CalendarStatus } from '../../contract/api/api.ts';
 import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { fakeCameraFlags, writeFakeCameraClip, type FakeCameraClip } from './harness/fake-camera.ts';

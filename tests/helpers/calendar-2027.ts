@@ -1,4 +1,4 @@
-import type { HolidayCalendar } from '../../electron/contract/calendar.ts';
+import type { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar.ts';
 
 /**
  * A made-up official schedule for 2027, in the shape the State Council's notices take (longer 春节 and 国庆 with

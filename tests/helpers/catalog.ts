@@ -1,4 +1,4 @@
-import type { Catalog, Matter } from '../../electron/contract/catalog.ts';
+import type { Catalog, Matter } from '../../contract/domain/catalog.ts';
 
 /** A small, valid matter for tests that need one of their own; the shipped catalogue covers the real ones. */
 export function testMatter(code: string, name: string, shortName: string): Matter {

@@ -1,4 +1,4 @@
-import { CLOCK_ENV, chinaDay, clockFrom, type Clock } from '../../electron/contract/clock.ts';
+import { CLOCK_ENV, chinaDay, clockFrom, type Clock } from '../../contract/domain/clock.ts';
 
 /**
  * The tests' clock: the machine's, or the one DOORSTEP_CLOCK pins when `npm test` runs the date-sensitive suites

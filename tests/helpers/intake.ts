@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Applicant, CaseMaterialInput, IntakeInput } from '../../electron/contract/cases.ts';
-import type { Matter } from '../../electron/contract/catalog.ts';
+import type { Applicant, CaseMaterialInput, IntakeInput } from '../../contract/domain/cases.ts';
+import type { Matter } from '../../contract/domain/catalog.ts';
 import type { AttachmentStore } from '../../electron/core/attachments/attachment-store.ts';
 
 export { validForm } from '../../scripts/lib/form-answers.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import type { Clock } from '../../electron/contract/clock.ts';
+import type { Clock } from '../../contract/domain/clock.ts';
 import { testClock } from './clock.ts';
 import { buildServer } from '../../township/server.ts';
 import { openStore } from '../../township/store/open-store.ts';

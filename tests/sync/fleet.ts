@@ -2,8 +2,8 @@
 // cases in fast through CaseService.intake, with a sync loop per station that keeps going whatever fails.
 import { testClock, testToday } from '../helpers/clock.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IntakeInput } from '../../electron/contract/cases.ts';
-import type { Matter } from '../../electron/contract/catalog.ts';
+import type { IntakeInput } from '../../contract/domain/cases.ts';
+import type { Matter } from '../../contract/domain/catalog.ts';
 import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
 import { privateKeyFromDer } from '../../electron/core/sync/signer.ts';

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { AttachmentStatus, ErrorBody, MAX_ATTACHMENT_BYTES, SYNC_HEADERS, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { AttachmentStatus, ErrorBody, MAX_ATTACHMENT_BYTES, SYNC_HEADERS, SYNC_PATHS } from '../../contract/api/sync.ts';
 import { BACKENDS, useTownship, type TestTownship } from './helpers/township.ts';
 import { sha256, TestStation } from './helpers/test-station.ts';
 

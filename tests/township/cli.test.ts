@@ -4,8 +4,8 @@ import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Catalog } from '../../electron/contract/catalog.ts';
-import { ErrorBody, Health, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { Catalog } from '../../contract/domain/catalog.ts';
+import { ErrorBody, Health, SYNC_PATHS } from '../../contract/api/sync.ts';
 import { BACKENDS, useTownship, type TestTownship } from './helpers/township.ts';
 import { TestStation } from './helpers/test-station.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EnrollResponse, ErrorBody, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { EnrollResponse, ErrorBody, SYNC_PATHS } from '../../contract/api/sync.ts';
 import { BACKENDS, useTownship } from './helpers/township.ts';
 import { TestStation } from './helpers/test-station.ts';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConflictReason, SyncErrorCode } from '../../electron/contract/sync.ts';
+import { ConflictReason, SyncErrorCode } from '../../contract/api/sync.ts';
 
 const table = (locale: string) =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../../assets/messages', locale, 'township.json'), 'utf8')) as Record<string, string>;

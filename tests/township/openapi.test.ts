@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { SYNC_PATHS } from '../../contract/api/sync.ts';
 import { servedRoutes } from '../../township/server.ts';
 import { BACKENDS, useTownship } from './helpers/township.ts';
 

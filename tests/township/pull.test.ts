@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { HolidayCalendar } from '../../electron/contract/calendar.ts';
-import type { PullItem } from '../../electron/contract/sync.ts';
-import { SYNC_PATHS } from '../../electron/contract/sync.ts';
+import type { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar.ts';
+import type { PullItem } from '../../contract/api/sync.ts';
+import { SYNC_PATHS } from '../../contract/api/sync.ts';
 import { calendar2027 } from '../helpers/calendar-2027.ts';
 import { testCatalog, testMatter } from '../helpers/catalog.ts';
 import { testClock } from '../helpers/clock.ts';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { ErrorBody, SYNC_HEADERS, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { ErrorBody, SYNC_HEADERS, SYNC_PATHS } from '../../contract/api/sync.ts';
 import { testClock } from '../helpers/clock.ts';
 import { BACKENDS, useTownship, type TestTownship } from './helpers/township.ts';
 import { sha256, TestStation } from './helpers/test-station.ts';

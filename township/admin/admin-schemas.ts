@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CaseState } from '../../electron/contract/cases.ts';
-import { EventId, Sha256Hex, StationId } from '../../electron/contract/sync.ts';
+import { CaseState } from '../../contract/domain/cases.ts';
+import { EventId, Sha256Hex, StationId } from '../../contract/api/sync.ts';
 import { townshipActionNames } from '../cases/state-machine.ts';
 
 /** Bodies and answers of /v1/admin/…: the township operator's side, not part of the station's protocol. */

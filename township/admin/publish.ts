@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { HolidayCalendar } from '../../electron/contract/calendar.ts';
-import { Catalog } from '../../electron/contract/catalog.ts';
-import { statutoryIssues } from '../../electron/contract/statutory-holidays.ts';
-import { issuePath } from '../../electron/contract/validate.ts';
-import { compareVersions } from '../../electron/contract/versions.ts';
+import { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar.ts';
+import { Catalog } from '../../contract/domain/catalog.ts';
+import { statutoryIssues } from '../../contract/domain/calendar/statutory-holidays.ts';
+import { issuePath } from '../../contract/domain/validate.ts';
+import { compareVersions } from '../../contract/domain/versions.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { TownshipError } from '../http/errors.ts';
 import type { Store } from '../store/store.ts';

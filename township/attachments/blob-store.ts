@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { MAX_ATTACHMENT_BYTES } from '../../electron/contract/sync.ts';
+import { MAX_ATTACHMENT_BYTES } from '../../contract/api/sync.ts';
 import { TownshipError } from '../http/errors.ts';
 
 export interface ChunkResult {

@@ -5,7 +5,7 @@ import {
   PublicKeyB64u,
   SYNC_HEADERS,
   StationId,
-} from '../../electron/contract/sync.ts';
+} from '../../contract/api/sync.ts';
 import { TownshipError } from '../http/errors.ts';
 
 type Headers = Record<string, string | string[] | undefined>;

@@ -1,7 +1,7 @@
-import type { CaseState } from '../../electron/contract/cases.ts';
+import type { CaseState } from '../../contract/domain/cases.ts';
 import { TownshipError } from '../http/errors.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import { uuid7 } from '../../electron/contract/uuid7.ts';
+import { uuid7 } from '../../contract/domain/uuid7.ts';
 import type { Store } from '../store/store.ts';
 import { appendFeed } from '../sync/feed.ts';
 import { nextState, TOWNSHIP_ACTIONS, type TownshipAction } from './state-machine.ts';

@@ -1,5 +1,5 @@
-import type { CaseState } from '../../electron/contract/cases.ts';
-import { allows, TRANSITIONS, type CaseAction } from '../../electron/contract/case-states.ts';
+import type { CaseState } from '../../contract/domain/cases.ts';
+import { allows, TRANSITIONS, type CaseAction } from '../../contract/domain/case-states.ts';
 
 /**
  * What the township does to a case, each as one transition. `post` is delivery of the result by post (free, with a

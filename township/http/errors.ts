@@ -1,4 +1,4 @@
-import type { SyncErrorCode } from '../../electron/contract/sync.ts';
+import type { SyncErrorCode } from '../../contract/api/sync.ts';
 
 /** Codes of the admin routes and CLI; the township operator reads their English messages. */
 export type AdminErrorCode =

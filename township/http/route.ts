@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
-import { issuePath } from '../../electron/contract/validate.ts';
+import { issuePath } from '../../contract/domain/validate.ts';
 import { TownshipError } from './errors.ts';
 
 export type Method = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'DELETE';

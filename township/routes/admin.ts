@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { HolidayCalendar } from '../../electron/contract/calendar.ts';
-import { Catalog } from '../../electron/contract/catalog.ts';
+import { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar.ts';
+import { Catalog } from '../../contract/domain/catalog.ts';
 import {
   BlacklistAddRequest,
   BlacklistParams,

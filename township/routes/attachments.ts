@@ -7,7 +7,7 @@ import {
   Sha256Hex,
   SYNC_HEADERS,
   SYNC_PATHS,
-} from '../../electron/contract/sync.ts';
+} from '../../contract/api/sync.ts';
 import { recordAttachment } from '../attachments/attachment-records.ts';
 import type { Deps } from '../http/deps.ts';
 import { TownshipError } from '../http/errors.ts';

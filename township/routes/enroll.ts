@@ -1,4 +1,4 @@
-import { EnrollRequest, EnrollResponse, MAX_SYNC_BODY_BYTES, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { EnrollRequest, EnrollResponse, MAX_SYNC_BODY_BYTES, SYNC_PATHS } from '../../contract/api/sync.ts';
 import type { Deps } from '../http/deps.ts';
 import { route, type RouteDef } from '../http/route.ts';
 import { enrol } from '../stations.ts';

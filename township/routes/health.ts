@@ -1,4 +1,4 @@
-import { Health, SYNC_PATHS } from '../../electron/contract/sync.ts';
+import { Health, SYNC_PATHS } from '../../contract/api/sync.ts';
 import type { Deps } from '../http/deps.ts';
 import { route, type RouteDef } from '../http/route.ts';
 

@@ -5,7 +5,7 @@ import {
   PushRequest,
   PushResponse,
   SYNC_PATHS,
-} from '../../electron/contract/sync.ts';
+} from '../../contract/api/sync.ts';
 import type { Deps } from '../http/deps.ts';
 import { TownshipError } from '../http/errors.ts';
 import { route, type RouteDef } from '../http/route.ts';

@@ -1,4 +1,4 @@
-import type { PullItem, PullRequest, PullResponse } from '../../electron/contract/sync.ts';
+import type { PullItem, PullRequest, PullResponse } from '../../contract/api/sync.ts';
 import type { Store } from '../store/store.ts';
 
 /** A page stops growing here (after its first item), so a few catalogue versions do not make one huge answer. */

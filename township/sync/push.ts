@@ -1,5 +1,5 @@
-import type { CaseState } from '../../electron/contract/cases.ts';
-import type { ConflictReason, PushResponse, SyncCaseEvent } from '../../electron/contract/sync.ts';
+import type { CaseState } from '../../contract/domain/cases.ts';
+import type { ConflictReason, PushResponse, SyncCaseEvent } from '../../contract/api/sync.ts';
 import { stateAfterStationEvent } from '../cases/state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Store, Tx } from '../store/store.ts';

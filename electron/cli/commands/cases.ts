@@ -1,11 +1,12 @@
 import type { Command } from '../command.ts';
+import { DESK_VIEWS, type DeskView } from '../../../contract/domain/desk-views.ts';
 import { cliText } from '../cli-text.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
 
-const VIEWS = ['today', 'due-soon', 'overdue', 'owed', 'moved', 'recent'] as const;
-type View = (typeof VIEWS)[number];
+const VIEWS = DESK_VIEWS;
+type View = DeskView;
 
 /** A due date as the CLI prints it: 预计 before a provisional one. */
 const dueText = (c: { dueDate: string; dueProvisional: boolean }): string =>

@@ -1,4 +1,4 @@
-import { StationError } from '../../contract/errors.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { cliText } from '../cli-text.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { StationError } from '../../contract/errors.ts';
-import type { IdentityCard } from '../../contract/identity.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { decodeReadResponse } from '../../../native/idcard/decode.ts';
 import { parseHexOrBinary } from '../../../native/idcard/hex-input.ts';
 import { IdCardReader } from '../../../native/idcard/reader.ts';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { StationError } from '../../contract/errors.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { rendererDistDir } from '../../core/paths.ts';
 import { openStation, startDevices, startSync } from '../../core/station.ts';

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { ROLES, type Role } from '../../../contract/domain/roles.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
-
-const ROLES = ['clerk', 'agent', 'admin', 'technician'] as const;
 
 export const staffAdd: Command = {
   path: ['staff', 'add'],
@@ -18,7 +17,7 @@ export const staffAdd: Command = {
       this.usage,
     );
     needPositionals(positionals, 0, this.usage);
-    const role = values.role as (typeof ROLES)[number];
+    const role = values.role as Role;
     if (!values.name || !ROLES.includes(role)) throw new UsageError(`--name and --role are needed\nusage: ${this.usage}`);
     // Never on the command line, where the shell history and the process list would keep it.
     const [pin = '', adminPin = ''] = readFileSync(0, 'utf8').split('\n').map((l) => l.trim());

@@ -1,8 +1,8 @@
-import type { Clock } from '../../contract/clock.ts';
+import type { Clock } from '../../../contract/domain/clock.ts';
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Attachment } from '../../contract/devices.ts';
-import { StationError } from '../../contract/errors.ts';
+import type { Attachment } from '../../../contract/api/devices.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 
 export class UnknownAttachmentError extends StationError {

@@ -1,12 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import type { CalendarStatus } from '../../contract/api.ts';
-import { HolidayCalendar } from '../../contract/calendar.ts';
-import { chinaDay, type Clock } from '../../contract/clock.ts';
-import { StationError } from '../../contract/errors.ts';
-import { compareVersions } from '../../contract/versions.ts';
+import type { CalendarStatus } from '../../../contract/api/api.ts';
+import { HolidayCalendar } from '../../../contract/domain/calendar/holiday-calendar.ts';
+import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import { compareVersions } from '../../../contract/domain/versions.ts';
 import type { Logger } from '../log.ts';
-import { formatDate, parseDate } from './civil-date.ts';
-import { checkOfficialCalendar, type WorkingCalendar } from './working-calendar.ts';
+import { formatDate, parseDate } from '../../../contract/domain/calendar/civil-date.ts';
+import { checkOfficialCalendar, type WorkingCalendar } from '../../../contract/domain/calendar/working-calendar.ts';
 
 /** From this many days before the last official day it knows, the station asks for next year's calendar. */
 export const CALENDAR_WARN_DAYS = 60;

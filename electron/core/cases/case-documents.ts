@@ -1,5 +1,5 @@
-import type { CaseDetail } from '../../contract/cases.ts';
-import type { Matter } from '../../contract/catalog.ts';
+import type { CaseDetail } from '../../../contract/domain/cases.ts';
+import type { Matter } from '../../../contract/domain/catalog.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { StationConfig } from '../config.ts';

@@ -1,22 +1,22 @@
 import type { Database } from 'better-sqlite3';
-import type { Applicant, CaseDetail, CaseEvent, CaseMaterialInput, CaseState, CaseSummary, IntakeInput } from '../../contract/cases.ts';
-import type { Matter } from '../../contract/catalog.ts';
-import { ValidationError } from '../../contract/errors.ts';
-import { checkForeignPermanentNumber2023, checkIdNumber } from '../../../native/idcard/id-number.ts';
+import type { Applicant, CaseDetail, CaseEvent, CaseMaterialInput, CaseState, CaseSummary, IntakeInput } from '../../../contract/domain/cases.ts';
+import type { Matter } from '../../../contract/domain/catalog.ts';
+import { ValidationError } from '../../../contract/domain/errors.ts';
+import { checkForeignPermanentNumber2023, checkIdNumber, ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
 import { UnknownAttachmentError } from '../attachments/attachment-store.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
-import type { CountedDay, WorkingCalendar } from '../calendar/working-calendar.ts';
+import type { CountedDay, WorkingCalendar } from '../../../contract/domain/calendar/working-calendar.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import type { StationKeys } from '../security/station-keys.ts';
 import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, StaffOnlyError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
-import { chinaDay, type Clock } from '../../contract/clock.ts';
-import { uuid7 } from '../../contract/uuid7.ts';
+import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
+import { uuid7 } from '../../../contract/domain/uuid7.ts';
 import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
-import { OPEN_STATES, type CaseAction } from '../../contract/case-states.ts';
+import { OPEN_STATES, type CaseAction } from '../../../contract/domain/case-states.ts';
 import { nextState } from './state-machine.ts';
 
 /** Who acted: a signed-in staff member, or null for a villager's self-service at the kiosk. */
@@ -32,7 +32,7 @@ export interface IntakeResult {
   created: boolean;
 }
 
-export type CaseView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'moved' | 'recent';
+import type { DeskView } from '../../../contract/domain/desk-views.ts';
 
 interface CaseRow {
   id: number;
@@ -288,11 +288,11 @@ export class CaseService {
   }
 
   /** The clerk's desk lists, a page at a time, by the day in China. */
-  list(view: CaseView, page = 0, pageSize = 20): CaseSummary[] {
+  list(view: DeskView, page = 0, pageSize = 20): CaseSummary[] {
     const day = chinaDay(this.now());
     const open = OPEN_STATES.map((s) => `'${s}'`).join(', ');
     const limit = `LIMIT ${pageSize} OFFSET ${page * pageSize}`;
-    const queries: Record<CaseView, [string, unknown[]]> = {
+    const queries: Record<DeskView, [string, unknown[]]> = {
       today: [`SELECT * FROM cases WHERE received_day = ? ORDER BY id DESC ${limit}`, [day]],
       overdue: [`SELECT * FROM cases WHERE state IN (${open}) AND due_date < ? ORDER BY due_date ${limit}`, [day]],
       'due-soon': [
@@ -348,7 +348,7 @@ export class CaseService {
   find(query: string, actor: Actor): CaseSummary[] {
     const q = query.trim();
     let rows: CaseRow[];
-    if (/^\d{17}[\dXx]$/.test(q)) {
+    if (ID_NUMBER_PATTERN.test(q)) {
       const person = this.persons.findByIdNumber(q);
       rows = person === null ? [] : (this.db.prepare('SELECT * FROM cases WHERE person_id = ? ORDER BY id DESC').all(person) as CaseRow[]);
     } else if (/^[A-Z0-9]{5}-\d{8}-\d{4,}$/.test(q)) {

@@ -1,5 +1,5 @@
-import { isRealDate } from '../../contract/form-prefill.ts';
-import type { FormField, FormSchema, FormValues } from '../../contract/forms.ts';
+import { isRealDate } from '../../../contract/domain/form-prefill.ts';
+import type { FormField, FormSchema, FormValues } from '../../../contract/domain/forms.ts';
 import { message } from '../messages.ts';
 
 export interface FormIssue {

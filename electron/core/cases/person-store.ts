@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
-import type { Applicant } from '../../contract/cases.ts';
+import type { Applicant } from '../../../contract/domain/cases.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import { idNumberHash } from '../security/id-number-hash.ts';
 import type { StationKeys } from '../security/station-keys.ts';

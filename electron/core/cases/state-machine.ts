@@ -1,6 +1,6 @@
-import type { CaseState } from '../../contract/cases.ts';
-import { allows, TRANSITIONS, type CaseAction } from '../../contract/case-states.ts';
-import { StationError } from '../../contract/errors.ts';
+import type { CaseState } from '../../../contract/domain/cases.ts';
+import { allows, TRANSITIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 
 export class TransitionError extends StationError {
   constructor(action: string, state: CaseState) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { Catalog } from '../../contract/catalog.ts';
-import { StationError, ValidationError } from '../../contract/errors.ts';
-import { parseOrThrow } from '../../contract/validate.ts';
+import { Catalog } from '../../../contract/domain/catalog.ts';
+import { StationError, ValidationError } from '../../../contract/domain/errors.ts';
+import { parseOrThrow } from '../../../contract/domain/validate.ts';
 
 export class CatalogFileError extends StationError {
   constructor(file: string, cause: unknown) {

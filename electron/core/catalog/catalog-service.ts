@@ -1,11 +1,11 @@
-import type { Clock } from '../../contract/clock.ts';
+import type { Clock } from '../../../contract/domain/clock.ts';
 import type { Database } from 'better-sqlite3';
-import { MAX_QUERY_LENGTH, type Guide, type LifeEventSummary, type MatterSummary, type SearchHit } from '../../contract/api.ts';
-import type { Catalog, LifeEventId, Matter } from '../../contract/catalog.ts';
-import { StationError } from '../../contract/errors.ts';
+import { MAX_QUERY_LENGTH, type Guide, type LifeEventSummary, type MatterSummary, type SearchHit } from '../../../contract/api/api.ts';
+import type { Catalog, LifeEventId, Matter } from '../../../contract/domain/catalog.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { guideQrPayload, guideText } from '../guide/guide-qr.ts';
 import { installCatalog, loadActiveCatalog } from './catalog-store.ts';
-import { compareVersions } from '../../contract/versions.ts';
+import { compareVersions } from '../../../contract/domain/versions.ts';
 import { SearchIndex, type SynonymTable } from './search-index.ts';
 
 export class UnknownMatterError extends StationError {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
-import { Catalog } from '../../contract/catalog.ts';
-import { StationError } from '../../contract/errors.ts';
-import { compareVersions } from '../../contract/versions.ts';
+import { Catalog } from '../../../contract/domain/catalog.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import { compareVersions } from '../../../contract/domain/versions.ts';
 
 export class CatalogVersionError extends StationError {
   constructor(code: 'catalog.older-version' | 'catalog.version-conflict', incoming: string, active: string) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SearchHit } from '../../contract/api.ts';
+import type { SearchHit } from '../../../contract/api/api.ts';
 import { hasCjk, makeKey, matchesSyllablePrefixes, normalize, withinOneEdit, type SearchKey } from './search-text.ts';
 
 export interface Searchable {

@@ -1,13 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { DeviceStatus } from '../../contract/devices.ts';
-import { StationError } from '../../contract/errors.ts';
-import type { IdentityCard } from '../../contract/identity.ts';
-import type { Signature, SignaturePoint } from '../../contract/signature.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
+import type { Signature, SignaturePoint } from '../../../contract/domain/signature.ts';
 import type { DeviceManagerOptions } from '../../../native/devices/device-manager.ts';
 import { RpcClient, type RpcMessage } from '../../../native/devices/rpc.ts';
-import type { PrintResult, PrinterRole } from '../../../native/printer/types.ts';
+import type { PrinterRole } from '../../../contract/domain/printer-roles.ts';
+import type { PrintResult } from '../../../native/printer/types.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Logger } from '../log.ts';
 

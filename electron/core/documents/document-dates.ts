@@ -1,5 +1,5 @@
-import { parseDate } from '../calendar/civil-date.ts';
-import { chinaDay } from '../../contract/clock.ts';
+import { parseDate } from '../../../contract/domain/calendar/civil-date.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
 import type { Translate } from '../messages.ts';
 
 /** `2026-11-20` → 2026年11月20日; a day that does not exist throws rather than printing. */

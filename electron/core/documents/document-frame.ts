@@ -4,7 +4,7 @@ import { drawTable } from '../pdf/table.ts';
 import type { Column, TableRow } from '../pdf/table.ts';
 import { strictTranslator } from '../messages.ts';
 import type { Translate } from '../messages.ts';
-import { maskIdNumber } from './id-mask.ts';
+import { maskIdNumber } from '../../../contract/domain/id-number.ts';
 import { pageFor } from './paper.ts';
 import type { CaseDocumentInput, PaperSize, StationInfo } from './types.ts';
 

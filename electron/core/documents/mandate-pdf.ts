@@ -1,7 +1,7 @@
-import { chinaDay } from '../../contract/clock.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
 import { printedDay } from './document-dates.ts';
 import { documentTranslator, facts, finishDocument, paragraph, startDocument } from './document-frame.ts';
-import { maskIdNumber } from './id-mask.ts';
+import { maskIdNumber } from '../../../contract/domain/id-number.ts';
 import { drawSignature, embedSignature } from './signature-image.ts';
 import type { MandateInput } from './types.ts';
 

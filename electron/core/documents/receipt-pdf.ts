@@ -14,7 +14,7 @@ import {
   paragraph,
   startDocument,
 } from './document-frame.ts';
-import { formatYuan } from './money.ts';
+import { formatYuan } from '../../../contract/domain/money.ts';
 import type { ReceiptInput, ReceivedMaterial } from './types.ts';
 
 /** Points, quiet zone included (~35 mm): a short progress payload prints with modules near 1 mm. */

@@ -1,4 +1,4 @@
-import { chinaDay } from '../../contract/clock.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
 import { printedDay } from './document-dates.ts';
 import { caseFacts, documentTranslator, facts, finishDocument, numberedTable, paragraph, startDocument } from './document-frame.ts';
 import { drawSignature, embedSignature } from './signature-image.ts';

@@ -1,4 +1,4 @@
-import type { Material } from '../../contract/catalog.ts';
+import type { Material } from '../../../contract/domain/catalog.ts';
 
 /**
  * What the printed case documents need, as plain data a case service fills from CaseDetail, the Matter and the

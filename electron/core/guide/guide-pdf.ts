@@ -1,4 +1,4 @@
-import type { Matter } from '../../contract/catalog.ts';
+import type { Matter } from '../../../contract/domain/catalog.ts';
 import { BODY, MUTED, PdfLayout } from '../pdf/layout.ts';
 import { drawQr, qrMatrix } from '../pdf/qr.ts';
 import { drawTable } from '../pdf/table.ts';

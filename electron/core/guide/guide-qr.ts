@@ -1,4 +1,4 @@
-import type { Matter } from '../../contract/catalog.ts';
+import type { Matter } from '../../../contract/domain/catalog.ts';
 import { guideTerms } from './guide-terms.ts';
 
 /**

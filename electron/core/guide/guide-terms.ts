@@ -1,5 +1,5 @@
-import type { Material, Matter } from '../../contract/catalog.ts';
-import type { Locale } from '../../contract/messages.ts';
+import type { Material, Matter } from '../../../contract/domain/catalog.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 import { strictTranslator, type Translate } from '../messages.ts';
 
 type Exemption = Material['exemptions'][number];

@@ -1,4 +1,4 @@
-import type { Clock } from '../../contract/clock.ts';
+import type { Clock } from '../../../contract/domain/clock.ts';
 import { createHmac } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { SecurityError } from './errors.ts';

@@ -1,8 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { NORMAL_ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
 import { SecurityError } from './errors.ts';
 import type { StationKeys } from './station-keys.ts';
-
-const ID_NUMBER = /^\d{17}[\dX]$/;
 
 /**
  * The 18-character form of a resident ID number as typed or read: full-width digits and letters (a Chinese input
@@ -10,7 +9,7 @@ const ID_NUMBER = /^\d{17}[\dX]$/;
  */
 export function normaliseIdNumber(idNumber: string): string {
   const normal = idNumber.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
-  if (!ID_NUMBER.test(normal)) {
+  if (!NORMAL_ID_NUMBER_PATTERN.test(normal)) {
     throw new SecurityError('security.bad-id-number', 'an ID number has 17 digits and then a digit or X');
   }
   return normal;

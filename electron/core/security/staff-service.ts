@@ -1,8 +1,8 @@
-import type { Clock } from '../../contract/clock.ts';
+import type { Clock } from '../../../contract/domain/clock.ts';
 import { randomBytes } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
-import { parseOrThrow } from '../../contract/validate.ts';
+import { parseOrThrow } from '../../../contract/domain/validate.ts';
 import type { AuditLog } from './audit-log.ts';
 import { SecurityError, StaffError } from './errors.ts';
 import { FieldCipher, fieldAad } from './field-cipher.ts';
@@ -10,8 +10,7 @@ import { afterWrongPin, LOCKOUT, lockedUntil, type LockoutPolicy } from './locko
 import { hashPin, PIN_COST, pinNeedsRehash, verifyPin, type ScryptCost } from './pin.ts';
 import type { StationKeys } from './station-keys.ts';
 
-export const ROLES = ['clerk', 'agent', 'admin', 'technician'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../../contract/domain/roles.ts';
 
 /** A signed-in staff member. Only the token matters to the core: the rest is what `resolve` last found for it. */
 export interface Session {
@@ -58,7 +57,7 @@ interface StaffRow {
 }
 
 /** Throws 'staff.forbidden' unless the session holds one of `roles`. */
-export function requireRole(session: Session, ...roles: Role[]): void {
+export function requireRole(session: Session, ...roles: readonly Role[]): void {
   if (!roles.includes(session.role)) {
     throw new StaffError('staff.forbidden', `role ${session.role} may not do this (needs ${roles.join(' or ')})`, {
       role: session.role,

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, generateKeyPairSync, randomBytes, sign, type KeyObject } from 'node:crypto';
-import { canonicalRequest, SYNC_HEADERS } from '../../contract/sync.ts';
+import { canonicalRequest, SYNC_HEADERS } from '../../../contract/api/sync.ts';
 
 export const sha256Hex = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
 

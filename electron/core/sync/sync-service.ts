@@ -1,6 +1,6 @@
-import type { Clock } from '../../contract/clock.ts';
+import type { Clock } from '../../../contract/domain/clock.ts';
 import type { Database } from 'better-sqlite3';
-import { StationError, ValidationError } from '../../contract/errors.ts';
+import { StationError, ValidationError } from '../../../contract/domain/errors.ts';
 import {
   EnrollResponse,
   enrolmentProofString,
@@ -13,7 +13,7 @@ import {
   SYNC_PATHS,
   type PullItem,
   type SyncCaseEvent,
-} from '../../contract/sync.ts';
+} from '../../../contract/api/sync.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import { CalendarVersionError, type CalendarService } from '../calendar/calendar-service.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';

@@ -1,8 +1,8 @@
-import type { Clock } from '../../contract/clock.ts';
+import type { Clock } from '../../../contract/domain/clock.ts';
 import type { KeyObject } from 'node:crypto';
 import type { z } from 'zod';
-import { StationError } from '../../contract/errors.ts';
-import { ErrorBody } from '../../contract/sync.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import { ErrorBody } from '../../../contract/api/sync.ts';
 import { signedHeaders } from './signer.ts';
 
 /** The township could not be reached at all: the network is down or the server is off. Work waits; nothing is lost. */

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { AppInfo } from '../../../electron/contract/api.ts';
-import type { Locale } from '../../../electron/contract/messages.ts';
+import type { AppInfo } from '../../../contract/api/api.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 import { setStationNow } from '../common/station-clock.ts';
 import { createI18n } from '../i18n/create-i18n.ts';
 import { I18nContext } from '../i18n/i18n-context.ts';

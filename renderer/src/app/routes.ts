@@ -1,10 +1,10 @@
-import type { LifeEventSummary } from '../../../electron/contract/api.ts';
+import type { LifeEventSummary } from '../../../contract/api/api.ts';
 
 /** The home tiles that lead to a "coming soon" screen until their service is built. */
 export type PlaceholderService = 'photo' | 'rating' | 'agent';
 
 /** The clerk's desk lists (caseList views). */
-export type DeskView = 'today' | 'due-soon' | 'overdue' | 'owed' | 'moved' | 'recent';
+import type { DeskView } from '../../../contract/domain/desk-views.ts';
 
 /** One screen and what it needs to show; the navigation stack is a list of these. */
 export type Route =

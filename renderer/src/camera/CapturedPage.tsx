@@ -1,4 +1,4 @@
-import type { Attachment } from '../../../electron/contract/devices.ts';
+import type { Attachment } from '../../../contract/api/devices.ts';
 import { AttachmentImage } from '../devices/AttachmentImage.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 

@@ -1,4 +1,4 @@
-import { StationError } from '../../../electron/contract/errors.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 
 /** getUserMedia's failures by DOMException name, as catalogue keys that say what to do. */
 const MEDIA_ERROR_KEYS: Record<string, string> = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { CaseSummary } from '../../../electron/contract/cases.ts';
+import type { CaseSummary } from '../../../contract/domain/cases.ts';
 import { ACTION_KEYS, CONFIRM_ACTIONS, nextActions, type CaseAction } from '../desk/case-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';

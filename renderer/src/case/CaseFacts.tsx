@@ -1,8 +1,8 @@
-import type { CaseDetail } from '../../../electron/contract/cases.ts';
+import type { CaseDetail } from '../../../contract/domain/cases.ts';
 import { dayText, instantText } from '../common/day-text.ts';
 import { dueText } from '../common/due-text.ts';
-import { maskIdNumber } from '../common/id-mask.ts';
-import { fenToYuan } from '../common/money.ts';
+import { maskIdNumber } from '../../../contract/domain/id-number.ts';
+import { fenToYuan } from '../../../contract/domain/money.ts';
 import { CaseBadges } from '../desk/CaseBadges.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { Fact } from './Fact.tsx';

@@ -1,5 +1,5 @@
-import type { CaseEvent } from '../../../electron/contract/cases.ts';
-import type { Locale } from '../../../electron/contract/messages.ts';
+import type { CaseEvent } from '../../../contract/domain/cases.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 import { dayText, instantText } from '../common/day-text.ts';
 import { EVENT_KEYS, STATE_KEYS } from '../desk/case-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';

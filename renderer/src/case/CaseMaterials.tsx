@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { OPEN_STATES } from '../../../electron/contract/case-states.ts';
-import type { CaseDetail } from '../../../electron/contract/cases.ts';
+import { OPEN_STATES } from '../../../contract/domain/case-states.ts';
+import type { CaseDetail } from '../../../contract/domain/cases.ts';
 import { AttachmentImage } from '../devices/AttachmentImage.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { MaterialStatus } from './MaterialStatus.tsx';

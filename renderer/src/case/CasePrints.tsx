@@ -1,4 +1,4 @@
-import type { CaseDetail } from '../../../electron/contract/cases.ts';
+import type { CaseDetail } from '../../../contract/domain/cases.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useClient } from '../station/client-context.ts';

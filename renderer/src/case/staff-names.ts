@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../../electron/contract/api.ts';
+import type { MethodOutput } from '../../../contract/api/api.ts';
 
 /** Staff ids (as case events and 首问责任 carry them) → names; an id no longer listed stays an id. */
 export function staffNamer(staff: MethodOutput<'staffList'>): (id: string | null) => string | null {

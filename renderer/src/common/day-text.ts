@@ -1,5 +1,5 @@
-import { chinaDay } from '../../../electron/contract/clock.ts';
-import type { Locale } from '../../../electron/contract/messages.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 import { stationNow } from './station-clock.ts';
 
 const CHINA = 'Asia/Shanghai';

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../electron/contract/messages.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 import { dayText } from './day-text.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { RemoteError } from '../../../electron/contract/client.ts';
+import { RemoteError } from '../../../contract/api/client.ts';
 
 export interface Issue {
   path: string;

@@ -1,4 +1,4 @@
-import type { CaseSummary } from '../../../electron/contract/cases.ts';
+import type { CaseSummary } from '../../../contract/domain/cases.ts';
 import { dayText } from '../common/day-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { STATE_KEYS } from './case-words.ts';

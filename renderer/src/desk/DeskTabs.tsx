@@ -1,6 +1,7 @@
-import type { DeskView } from '../app/routes.ts';
+import type { DeskView } from '../../../contract/domain/desk-views.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
-import { DESK_VIEWS, VIEW_KEYS } from './case-words.ts';
+import { DESK_VIEWS } from '../../../contract/domain/desk-views.ts';
+import { VIEW_KEYS } from './case-words.ts';
 
 /** 今日 / 即将到期 / 已超期 / 容缺待补 / 最近. */
 export function DeskTabs({ view, onView }: { view: DeskView | null; onView(view: DeskView): void }) {

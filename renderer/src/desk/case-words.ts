@@ -1,6 +1,6 @@
-import { allows, TRANSITIONS, type CaseAction } from '../../../electron/contract/case-states.ts';
-import type { CaseState } from '../../../electron/contract/cases.ts';
-import type { DeskView } from '../app/routes.ts';
+import { allows, CASE_ACTIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
+import type { CaseState } from '../../../contract/domain/cases.ts';
+import type { DeskView } from '../../../contract/domain/desk-views.ts';
 
 export type { CaseAction };
 
@@ -19,9 +19,6 @@ export const STATE_KEYS: Record<CaseState, string> = {
   withdrawn: 'ui.case.state.withdrawn',
 };
 
-/** The desk's tabs, in the order they are shown. */
-export const DESK_VIEWS: readonly DeskView[] = ['today', 'due-soon', 'overdue', 'owed', 'moved', 'recent'];
-
 export const VIEW_KEYS: Record<DeskView, string> = {
   today: 'ui.desk.view.today',
   'due-soon': 'ui.desk.view.due-soon',
@@ -36,8 +33,7 @@ export const VIEW_KEYS: Record<DeskView, string> = {
  * the applicant's hopes (不予批准, 撤回) last.
  */
 export function nextActions(state: CaseState): CaseAction[] {
-  const all = Object.keys(TRANSITIONS) as CaseAction[];
-  const allowed = all.filter((a) => allows(state, a));
+  const allowed = CASE_ACTIONS.filter((a) => allows(state, a));
   return [...allowed.filter((a) => !CONFIRM_ACTIONS.has(a)), ...allowed.filter((a) => CONFIRM_ACTIONS.has(a))];
 }
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DeviceKind, DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceKind, DeviceStatus } from '../../../contract/api/devices.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { KIND_KEYS } from './device-words.ts';
 import { DeviceRow } from './DeviceRow.tsx';

@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { DEVICE_KINDS } from './device-words.ts';
 import { DeviceGroup } from './DeviceGroup.tsx';
 import { TouchSignatureRow } from './TouchSignatureRow.tsx';

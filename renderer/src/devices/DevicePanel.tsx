@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { CameraPanel } from '../camera/CameraPanel.tsx';
 import { IdCardPanel } from '../idcard/IdCardPanel.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';

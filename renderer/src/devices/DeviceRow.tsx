@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { detailText, lastErrorText, rolesText } from './device-text.ts';
 import { DeviceStateBadge } from './DeviceStateBadge.tsx';

@@ -1,5 +1,5 @@
-import { StationError } from '../../../electron/contract/errors.ts';
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import type { I18n } from '../i18n/i18n-context.ts';
 import { hasMessage } from '../i18n/message-tables.ts';
 import { ROLE_KEYS } from './device-words.ts';

@@ -1,4 +1,4 @@
-import type { DeviceKind, DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceKind, DeviceStatus } from '../../../contract/api/devices.ts';
 
 /** The kinds in the order the technician page lists them. */
 export const DEVICE_KINDS: readonly DeviceKind[] = ['idcard', 'sigpad', 'camera', 'printer'];

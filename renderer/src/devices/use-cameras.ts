@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
 const ID_PREFIX = 'camera:';

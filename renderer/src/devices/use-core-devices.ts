@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { useClient } from '../station/client-context.ts';
 import { useCall, type CallState } from '../station/use-call.ts';
 

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import type { CallState } from '../station/use-call.ts';
 import { useCameras } from './use-cameras.ts';
 import { useCoreDevices } from './use-core-devices.ts';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Guide, LifeEventSummary } from '../../../electron/contract/api.ts';
+import type { Guide, LifeEventSummary } from '../../../contract/api/api.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { MaterialItem } from './MaterialItem.tsx';
 import { LEVEL_KEYS, timeLimitText } from './matter-words.ts';

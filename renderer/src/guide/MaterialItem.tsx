@@ -1,4 +1,4 @@
-import type { ExemptionKind, Material } from '../../../electron/contract/catalog.ts';
+import type { ExemptionKind, Material } from '../../../contract/domain/catalog.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
 const FORM_KEYS: Record<Material['form'], string> = {

@@ -1,4 +1,4 @@
-import type { HandlingLevel, TimeLimit } from '../../../electron/contract/catalog.ts';
+import type { HandlingLevel, TimeLimit } from '../../../contract/domain/catalog.ts';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
 

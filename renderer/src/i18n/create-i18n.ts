@@ -1,5 +1,5 @@
-import { StationError } from '../../../electron/contract/errors.ts';
-import { translate, type Locale } from '../../../electron/contract/messages.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import { translate, type Locale } from '../../../contract/domain/messages.ts';
 import type { I18n } from './i18n-context.ts';
 import { hasMessage, messageTables } from './message-tables.ts';
 

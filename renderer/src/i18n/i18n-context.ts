@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Locale } from '../../../electron/contract/messages.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 
 export interface I18n {
   locale: Locale;

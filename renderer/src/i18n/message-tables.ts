@@ -1,4 +1,4 @@
-import { LOCALES, type Locale, type MessageTable } from '../../../electron/contract/messages.ts';
+import { LOCALES, type Locale, type MessageTable } from '../../../contract/domain/messages.ts';
 
 // Every catalogue file of every locale, bundled: the kiosk must show messages with no network and no Node.
 const files = import.meta.glob<MessageTable>('../../../assets/messages/*/*.json', { eager: true, import: 'default' });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { IdentityCard } from '../../../electron/contract/identity.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useCall } from '../station/use-call.ts';

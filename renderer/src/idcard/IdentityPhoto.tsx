@@ -1,4 +1,4 @@
-import type { IdentityCard } from '../../../electron/contract/identity.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
 /** The card photo when the reader vendor's library decoded it; otherwise why it cannot be shown. */

@@ -1,4 +1,4 @@
-import type { IdentityCard } from '../../../electron/contract/identity.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import type { I18n } from '../i18n/i18n-context.ts';
 
 export interface IdentityField {

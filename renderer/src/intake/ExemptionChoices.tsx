@@ -1,4 +1,4 @@
-import type { Material } from '../../../electron/contract/catalog.ts';
+import type { Material } from '../../../contract/domain/catalog.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import type { MaterialChoice } from './intake-state.ts';
 import { EXEMPTION_KEYS } from './material-words.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { acceptsYuanKey, fenToYuan, yuanToFen } from '../common/money.ts';
+import { fenToYuan, yuanToFen } from '../../../contract/domain/money.ts';
+import { acceptsYuanKey } from './yuan-keys.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { DigitPad } from '../keys/DigitPad.tsx';
 import { KeyboardSheet } from '../keys/KeyboardSheet.tsx';

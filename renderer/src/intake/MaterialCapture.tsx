@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Attachment } from '../../../electron/contract/devices.ts';
+import type { Attachment } from '../../../contract/api/devices.ts';
 import { CameraPanel } from '../camera/CameraPanel.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import '../styles/devices.css';

@@ -1,4 +1,4 @@
-import type { Material } from '../../../electron/contract/catalog.ts';
+import type { Material } from '../../../contract/domain/catalog.ts';
 import { AttachmentImage } from '../devices/AttachmentImage.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ExemptionChoices } from './ExemptionChoices.tsx';

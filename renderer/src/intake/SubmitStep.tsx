@@ -1,6 +1,6 @@
 import { useRef, useState, type Dispatch } from 'react';
 import { dueText } from '../common/due-text.ts';
-import { fenToYuan } from '../common/money.ts';
+import { fenToYuan } from '../../../contract/domain/money.ts';
 import { validationIssues } from '../common/remote-issues.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';

@@ -1,4 +1,4 @@
-import type { CaseMaterialInput, IntakeInput } from '../../../electron/contract/cases.ts';
+import type { CaseMaterialInput, IntakeInput } from '../../../contract/domain/cases.ts';
 import type { IntakeState } from './intake-state.ts';
 
 const PHONE = /^1\d{10}$/;

@@ -1,4 +1,4 @@
-import type { FormSchema } from '../../../electron/contract/forms.ts';
+import type { FormSchema } from '../../../contract/domain/forms.ts';
 import type { Issue } from '../common/remote-issues.ts';
 
 /** The form field an issue is about: the core names it by id, input validation as `form.<id>`. */

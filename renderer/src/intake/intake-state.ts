@@ -1,10 +1,10 @@
-import type { MethodOutput } from '../../../electron/contract/api.ts';
-import type { ExemptionKind, Matter } from '../../../electron/contract/catalog.ts';
-import type { Attachment } from '../../../electron/contract/devices.ts';
-import type { FormValues } from '../../../electron/contract/forms.ts';
-import type { IdentityCard } from '../../../electron/contract/identity.ts';
+import type { MethodOutput } from '../../../contract/api/api.ts';
+import type { ExemptionKind, Matter } from '../../../contract/domain/catalog.ts';
+import type { Attachment } from '../../../contract/api/devices.ts';
+import type { FormValues } from '../../../contract/domain/forms.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import type { Issue } from '../common/remote-issues.ts';
-import { cardFacts, prefillForm } from '../../../electron/contract/form-prefill.ts';
+import { cardFacts, prefillForm } from '../../../contract/domain/form-prefill.ts';
 import { today } from '../common/day-text.ts';
 
 /** How one catalogue material stands in this intake; no entry means still missing. */

@@ -1,5 +1,5 @@
-import type { Material } from '../../../electron/contract/catalog.ts';
-import type { IdentityCard } from '../../../electron/contract/identity.ts';
+import type { Material } from '../../../contract/domain/catalog.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import type { IntakeState, StepId } from './intake-state.ts';
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;

@@ -1,4 +1,4 @@
-import type { ExemptionKind, Material } from '../../../electron/contract/catalog.ts';
+import type { ExemptionKind, Material } from '../../../contract/domain/catalog.ts';
 
 /** Why a material may be waived, in the guide's words. */
 export const EXEMPTION_KEYS: Record<ExemptionKind, string> = {

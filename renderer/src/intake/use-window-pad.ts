@@ -1,4 +1,4 @@
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { useCall } from '../station/use-call.ts';
 
 /**

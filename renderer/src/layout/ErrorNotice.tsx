@@ -1,4 +1,4 @@
-import { StationError } from '../../../electron/contract/errors.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
 /** A failed call as its catalogue message, which says what to do; the code rides along for tests and logs. */

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../../../electron/contract/messages.ts';
+import { LOCALES, type Locale } from '../../../contract/domain/messages.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
 const LABEL_KEYS: Record<Locale, string> = { 'zh-CN': 'ui.lang.zh', en: 'ui.lang.en' };

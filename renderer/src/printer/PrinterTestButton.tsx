@@ -1,18 +1,16 @@
-import type { PrinterRole } from '../../../electron/contract/api.ts';
+import type { PrinterRole } from '../../../contract/domain/printer-roles.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useClient } from '../station/client-context.ts';
 
-type Role = (typeof PrinterRole.options)[number];
-
-const BUTTON_KEYS: Record<Role, string> = {
+const BUTTON_KEYS: Record<PrinterRole, string> = {
   receipt: 'ui.printer.test.receipt',
   a4: 'ui.printer.test.a4',
   photo: 'ui.printer.test.photo',
 };
 
 /** 打印测试页（A4）and what happened, in one plain sentence, like every print button. */
-export function PrinterTestButton({ role }: { role: Role }) {
+export function PrinterTestButton({ role }: { role: PrinterRole }) {
   const { t } = useI18n();
   const client = useClient();
   return (

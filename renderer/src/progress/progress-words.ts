@@ -1,4 +1,4 @@
-import type { CaseState } from '../../../electron/contract/cases.ts';
+import type { CaseState } from '../../../contract/domain/cases.ts';
 import { STATE_KEYS } from '../desk/case-words.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { MethodOutput } from '../../../electron/contract/api.ts';
-import type { CaseDetail } from '../../../electron/contract/cases.ts';
+import type { MethodOutput } from '../../../contract/api/api.ts';
+import type { CaseDetail } from '../../../contract/domain/cases.ts';
 import { CaseActions } from '../case/CaseActions.tsx';
 import { CaseFacts } from '../case/CaseFacts.tsx';
 import { CaseHistory } from '../case/CaseHistory.tsx';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNav } from '../app/nav-context.ts';
-import type { DeskView } from '../app/routes.ts';
+import type { DeskView } from '../../../contract/domain/desk-views.ts';
 import { CaseList } from '../desk/CaseList.tsx';
 import { CaseSearch } from '../desk/CaseSearch.tsx';
 import { DeskTabs } from '../desk/DeskTabs.tsx';

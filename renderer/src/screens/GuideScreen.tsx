@@ -1,4 +1,4 @@
-import type { Guide, LifeEventSummary } from '../../../electron/contract/api.ts';
+import type { Guide, LifeEventSummary } from '../../../contract/api/api.ts';
 import { GuideDetails } from '../guide/GuideDetails.tsx';
 import { PrintGuideButton } from '../guide/PrintGuideButton.tsx';
 import { QrCodeSvg } from '../guide/QrCodeSvg.tsx';

@@ -1,4 +1,4 @@
-import type { LifeEventSummary } from '../../../electron/contract/api.ts';
+import type { LifeEventSummary } from '../../../contract/api/api.ts';
 import { useNav } from '../app/nav-context.ts';
 import { LEVEL_KEYS, timeLimitText } from '../guide/matter-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { IdentityCard } from '../../../electron/contract/identity.ts';
+import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { IdCardPanel } from '../idcard/IdCardPanel.tsx';
 import { IdentityForm } from '../idcard/IdentityForm.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';

@@ -1,4 +1,4 @@
-import { MAX_QUERY_LENGTH } from '../../../electron/contract/api.ts';
+import { MAX_QUERY_LENGTH } from '../../../contract/api/api.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ScrollArea } from '../layout/ScrollArea.tsx';
 import { LetterKeyboard } from './LetterKeyboard.tsx';

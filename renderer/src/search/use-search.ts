@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SearchHit } from '../../../electron/contract/api.ts';
+import type { SearchHit } from '../../../contract/api/api.ts';
 import { useClient } from '../station/client-context.ts';
 
 export type SearchState =

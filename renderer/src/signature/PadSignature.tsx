@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Attachment } from '../../../electron/contract/devices.ts';
-import { StationError } from '../../../electron/contract/errors.ts';
-import type { SignaturePoint } from '../../../electron/contract/signature.ts';
+import type { Attachment } from '../../../contract/api/devices.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import type { SignaturePoint } from '../../../contract/domain/signature.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { reportActivity } from '../idle/use-idle-timeout.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';

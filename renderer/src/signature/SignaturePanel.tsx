@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Attachment, DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { Attachment, DeviceStatus } from '../../../contract/api/devices.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PadSignature } from './PadSignature.tsx';
 import { SavedSignature } from './SavedSignature.tsx';

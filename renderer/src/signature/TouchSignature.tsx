@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import type { Attachment } from '../../../electron/contract/devices.ts';
-import { StationError } from '../../../electron/contract/errors.ts';
+import type { Attachment } from '../../../contract/api/devices.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useClient } from '../station/client-context.ts';

@@ -1,4 +1,4 @@
-import type { SignaturePoint } from '../../../electron/contract/signature.ts';
+import type { SignaturePoint } from '../../../contract/domain/signature.ts';
 
 const INK = '#111111';
 /** Line width in canvas pixels at scale 1 (CSS pixels on the touch canvas). */

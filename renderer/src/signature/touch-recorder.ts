@@ -1,4 +1,4 @@
-import type { Signature, SignaturePoint } from '../../../electron/contract/signature.ts';
+import type { Signature, SignaturePoint } from '../../../contract/domain/signature.ts';
 
 /** A canvas without pressure reports this, which is also the maximum. */
 export const TOUCH_PRESSURE = 1;

@@ -1,4 +1,4 @@
-import type { Locale } from '../../../electron/contract/messages.ts';
+import type { Locale } from '../../../contract/domain/messages.ts';
 
 /** What the 朗读 button reads on one screen. */
 export interface Speech {

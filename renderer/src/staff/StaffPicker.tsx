@@ -1,4 +1,4 @@
-import type { MethodOutput } from '../../../electron/contract/api.ts';
+import type { MethodOutput } from '../../../contract/api/api.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ROLE_KEYS } from './staff-words.ts';
 

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { MethodOutput } from '../../../electron/contract/api.ts';
+import type { MethodOutput } from '../../../contract/api/api.ts';
 
 /** The clerk or agent signed in at this window: the session token every window call carries. */
 export type StaffSession = MethodOutput<'staffLogin'>;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { StationError } from '../../../electron/contract/errors.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { useStaff } from './staff-context.ts';
 
 /** A call refused because the clerk's session ran out: sign out, so the sign-in takes the screen's place. */

@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState } from 'react';
-import type { Client } from '../../../electron/contract/client.ts';
+import type { Client } from '../../../contract/api/client.ts';
 import type { StaffAuth, StaffSession } from './staff-context.ts';
 
 /** Who is signed in at the window; held above the screens so it outlives moving between them. */

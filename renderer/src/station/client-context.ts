@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Client } from '../../../electron/contract/client.ts';
+import type { Client } from '../../../contract/api/client.ts';
 
 export const ClientContext = createContext<Client | null>(null);
 

@@ -1,12 +1,12 @@
-import type { MethodName } from '../../../electron/contract/api.ts';
-import type { Transport } from '../../../electron/contract/client.ts';
-import { events } from '../../../electron/contract/events.ts';
+import type { MethodName } from '../../../contract/api/api.ts';
+import type { Transport } from '../../../contract/api/client.ts';
+import { events } from '../../../contract/api/events.ts';
 import {
   HTTP_API_PREFIX,
   HTTP_CALL_HEADER,
   HTTP_EVENTS_PATH,
   type CallReply,
-} from '../../../electron/contract/wire.ts';
+} from '../../../contract/api/wire.ts';
 
 /** Catalogue key shown when the station program cannot be reached at all. */
 export const CONNECTION_ERROR_CODE = 'ui.error.connection';

@@ -1,6 +1,6 @@
-import type { MethodName } from '../../../electron/contract/api.ts';
-import type { Transport } from '../../../electron/contract/client.ts';
-import { IPC_BRIDGE_KEY, type CallReply } from '../../../electron/contract/wire.ts';
+import type { MethodName } from '../../../contract/api/api.ts';
+import type { Transport } from '../../../contract/api/client.ts';
+import { IPC_BRIDGE_KEY, type CallReply } from '../../../contract/api/wire.ts';
 
 /** What the Electron preload exposes on `window[IPC_BRIDGE_KEY]`. */
 export interface StationBridge {

@@ -1,4 +1,4 @@
-import { createClient, type Client } from '../../../electron/contract/client.ts';
+import { createClient, type Client } from '../../../contract/api/client.ts';
 import { httpTransport } from './http-transport.ts';
 import { findBridge, ipcTransport } from './ipc-transport.ts';
 

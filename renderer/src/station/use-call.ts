@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Client } from '../../../electron/contract/client.ts';
+import type { Client } from '../../../contract/api/client.ts';
 import { useClient } from './client-context.ts';
 
 export type CallState<T> = { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: unknown };

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { MethodOutput } from '../../../electron/contract/api.ts';
-import type { EventPayload } from '../../../electron/contract/events.ts';
+import type { MethodOutput } from '../../../contract/api/api.ts';
+import type { EventPayload } from '../../../contract/api/events.ts';
 import { instantText } from '../common/day-text.ts';
 import { EVENT_KEYS } from '../desk/case-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';

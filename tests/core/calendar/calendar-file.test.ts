@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { HolidayCalendar } from '../../../electron/contract/calendar.ts';
-import { ValidationError } from '../../../electron/contract/errors.ts';
-import { interpolate } from '../../../electron/contract/messages.ts';
-import type { CalendarErrorCode } from '../../../electron/core/calendar/calendar-error.ts';
-import { checkOfficialCalendar, WorkingCalendar } from '../../../electron/core/calendar/working-calendar.ts';
+import { HolidayCalendar } from '../../../contract/domain/calendar/holiday-calendar.ts';
+import { ValidationError } from '../../../contract/domain/errors.ts';
+import { interpolate } from '../../../contract/domain/messages.ts';
+import type { CalendarErrorCode } from '../../../contract/domain/calendar/calendar-error.ts';
+import { checkOfficialCalendar, WorkingCalendar } from '../../../contract/domain/calendar/working-calendar.ts';
 import { calendarFile, shipped, shippedData, thrown } from './helpers.ts';
 
 type Data = HolidayCalendar;

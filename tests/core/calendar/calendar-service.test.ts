@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../electron/contract/errors.ts';
+import { ValidationError } from '../../../contract/domain/errors.ts';
 import { CalendarVersionError } from '../../../electron/core/calendar/calendar-service.ts';
 import { openStation, type Station } from '../../../electron/core/station.ts';
 import { calendar2027 } from '../../helpers/calendar-2027.ts';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CalendarError } from '../../../electron/core/calendar/calendar-error.ts';
-import { formatDate, parseDate, weekday } from '../../../electron/core/calendar/civil-date.ts';
+import { CalendarError } from '../../../contract/domain/calendar/calendar-error.ts';
+import { formatDate, parseDate, weekday } from '../../../contract/domain/calendar/civil-date.ts';
 import { thrown } from './helpers.ts';
 
 const MS_PER_DAY = 86_400_000;

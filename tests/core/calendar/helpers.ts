@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { WorkingCalendar } from '../../../electron/core/calendar/working-calendar.ts';
+import { WorkingCalendar } from '../../../contract/domain/calendar/working-calendar.ts';
 
 export const calendarFile = (name: string): string =>
   readFileSync(new URL(`../../../assets/calendar/${name}`, import.meta.url), 'utf8');

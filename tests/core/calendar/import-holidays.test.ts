@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HolidayCalendar } from '../../../electron/contract/calendar.ts';
+import { HolidayCalendar } from '../../../contract/domain/calendar/holiday-calendar.ts';
 
 const SCRIPT = fileURLToPath(new URL('../../../scripts/import-holidays.mjs', import.meta.url));
 const MIT = 'MIT License\n\nCopyright (c) 2019 NateScarlet\n\nPermission is hereby granted…\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STATUTORY_RULES, StatutoryRules, statutoryDays } from '../../../electron/contract/statutory-holidays.ts';
+import { STATUTORY_RULES, StatutoryRules, statutoryDays } from '../../../contract/domain/calendar/statutory-holidays.ts';
 import { calendarFile } from './helpers.ts';
 
 // Expected days come from the regulation and published almanacs (春节, 端午, 中秋 as lunar dates; 清明 as the solar

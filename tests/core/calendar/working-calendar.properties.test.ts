@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { HolidayCalendar } from '../../../electron/contract/calendar.ts';
-import { CalendarError } from '../../../electron/core/calendar/calendar-error.ts';
+import type { HolidayCalendar } from '../../../contract/domain/calendar/holiday-calendar.ts';
+import { CalendarError } from '../../../contract/domain/calendar/calendar-error.ts';
 import { shipped, shippedData, thrown } from './helpers.ts';
 
 const cal = shipped();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { StationError } from '../../../electron/contract/errors.ts';
-import { CalendarError } from '../../../electron/core/calendar/calendar-error.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import { CalendarError } from '../../../contract/domain/calendar/calendar-error.ts';
 import { shipped, thrown } from './helpers.ts';
 
 // Expected answers are counted by hand from the State Council notices (国务院办公厅关于部分节假日安排的通知),

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../electron/contract/errors.ts';
+import { ValidationError } from '../../../contract/domain/errors.ts';
 import { BlacklistedError, MaterialError, MaterialsMissingError, UnknownCaseError } from '../../../electron/core/cases/case-errors.ts';
 import { CaseService } from '../../../electron/core/cases/case-service.ts';
-import { chinaDay } from '../../../electron/contract/clock.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
 import { TransitionError } from '../../../electron/core/cases/state-machine.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { FieldCipher } from '../../../electron/core/security/field-cipher.ts';

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FormSchema } from '../../../electron/contract/forms.ts';
-import type { FormField, FormValues } from '../../../electron/contract/forms.ts';
+import { FormSchema } from '../../../contract/domain/forms.ts';
+import type { FormField, FormValues } from '../../../contract/domain/forms.ts';
 import { readCatalogFile } from '../../../electron/core/catalog/catalog-file.ts';
-import { prefillForm } from '../../../electron/contract/form-prefill.ts';
+import { prefillForm } from '../../../contract/domain/form-prefill.ts';
 import { validateForm } from '../../../electron/core/cases/form-validation.ts';
-import type { CardFacts } from '../../../electron/contract/form-prefill.ts';
+import type { CardFacts } from '../../../contract/domain/form-prefill.ts';
 import { assetPath } from '../../../electron/core/paths.ts';
 
 const catalog = readCatalogFile(assetPath('catalog', 'catalog.json'));

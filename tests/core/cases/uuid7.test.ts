@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { uuid7 } from '../../../electron/contract/uuid7.ts';
+import { uuid7 } from '../../../contract/domain/uuid7.ts';
 
 describe('uuid7', () => {
   it('is a version-7, variant-1 UUID whose first 48 bits are the time in ms, so ids sort by time', () => {

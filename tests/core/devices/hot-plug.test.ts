@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { testClock } from '../../helpers/clock.ts';
-import type { DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { DeviceManager } from '../../../native/devices/device-manager.ts';
 import { SerialTransport } from '../../../native/idcard/serial-transport.ts';
 import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';

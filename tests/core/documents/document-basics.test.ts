@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chinaDay } from '../../../electron/contract/clock.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
 import { printedDateTime, printedDay } from '../../../electron/core/documents/document-dates.ts';
 import { documentTranslator } from '../../../electron/core/documents/document-frame.ts';
-import { maskIdNumber } from '../../../electron/core/documents/id-mask.ts';
+import { maskIdNumber } from '../../../contract/domain/id-number.ts';
 import { pageFor } from '../../../electron/core/documents/paper.ts';
 import { A4 } from '../../../electron/core/pdf/layout.ts';
 

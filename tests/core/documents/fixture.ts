@@ -1,4 +1,4 @@
-import type { Signature } from '../../../electron/contract/signature.ts';
+import type { Signature } from '../../../contract/domain/signature.ts';
 import type {
   MandateInput,
   OneTimeNoticeInput,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatYuan, parseYuan } from '../../../electron/core/documents/money.ts';
+import { formatYuan, parseYuan } from '../../../contract/domain/money.ts';
 
 describe('money on paper', () => {
   it('prints whole fen as yuan with two decimals', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { Matter } from '../../../electron/contract/catalog.ts';
-import type { Material } from '../../../electron/contract/catalog.ts';
+import { Matter } from '../../../contract/domain/catalog.ts';
+import type { Material } from '../../../contract/domain/catalog.ts';
 
 /** 老年优待证办理, the 衡阳 template's example guide, validated against the contract. */
 export function elderlyCard(): Matter {

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import type { Matter } from '../../../electron/contract/catalog.ts';
+import type { Matter } from '../../../contract/domain/catalog.ts';
 import { renderGuidePdf } from '../../../electron/core/guide/guide-pdf.ts';
 import type { GuidePdfOptions } from '../../../electron/core/guide/guide-pdf.ts';
 import { guideQrPayload } from '../../../electron/core/guide/guide-qr.ts';

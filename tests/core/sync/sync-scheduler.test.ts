@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EventName } from '../../../electron/contract/events.ts';
+import type { EventName } from '../../../contract/api/events.ts';
 import { EventBus } from '../../../electron/core/event-bus.ts';
 import { SyncScheduler } from '../../../electron/core/sync/sync-scheduler.ts';
 import type { SyncService } from '../../../electron/core/sync/sync-service.ts';

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import type { Guide } from '../../../electron/contract/api.ts';
-import type { CallReply } from '../../../electron/contract/wire.ts';
+import type { Guide } from '../../../contract/api/api.ts';
+import type { CallReply } from '../../../contract/api/wire.ts';
 
 /** Taps through attract → home → 我要办事 → search, then types `letters` on the on-screen keyboard. */
 export async function searchByInitials(page: Page, letters: string): Promise<void> {

@@ -34,7 +34,7 @@ export function assertRendererBuilt(): void {
   if (!existsSync(index)) throw new Error(`the kiosk screens are not built (${index} missing); ${fix}`);
   const built = statSync(index).mtimeMs;
   // What the bundle is made of: the screens, the contract they import, and the messages and prompts they embed.
-  const changed = ['renderer', 'electron/contract', 'assets/messages', 'assets/audio']
+  const changed = ['renderer', 'contract', 'assets/messages', 'assets/audio']
     .map((p) => newest(join(REPO, p)))
     .filter((n) => n.mtimeMs > built);
   if (changed.length > 0) {

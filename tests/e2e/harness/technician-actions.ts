@@ -1,7 +1,7 @@
 // Functions passed to evaluate run in the browser: they need the DOM's types.
 /// <reference lib="dom" />
 import type { Locator, Page } from 'playwright-core';
-import type { DeviceKind, DeviceStatus } from '../../../electron/contract/devices.ts';
+import type { DeviceKind, DeviceStatus } from '../../../contract/api/devices.ts';
 import { callFromPage } from './kiosk-actions.ts';
 
 /** The words the technician page gives each state (assets/messages/zh-CN/ui.json). */

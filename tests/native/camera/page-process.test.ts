@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StationError } from '../../../electron/contract/errors.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
 import { CameraBadImageError, CameraTooSmallError, type CameraErrorCode } from '../../../native/camera/errors.ts';
 import type { Quad } from '../../../native/camera/geometry.ts';
 import { processPage, type ProcessedPage } from '../../../native/camera/page-process.ts';

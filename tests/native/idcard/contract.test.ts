@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdentityCard } from '../../../electron/contract/identity.ts';
+import { IdentityCard } from '../../../contract/domain/identity.ts';
 import { decodeReadResponse } from '../../../native/idcard/decode.ts';
 import { encodeReadResponse } from '../../../native/idcard/simulator/card-encoder.ts';
 import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';

@@ -12,7 +12,7 @@ import type { ResidentCard } from '../../../native/idcard/identity.ts';
 import { nationCodes, nationName } from '../../../native/idcard/nations.ts';
 import { FrameDecoder, PREAMBLE, encodeFrame, encodeResponse } from '../../../native/idcard/sam-frame.ts';
 import { parseTextBlock } from '../../../native/idcard/text-block.ts';
-import { gb11643CheckChar } from '../../../native/idcard/id-number.ts';
+import { gb11643CheckChar } from '../../../contract/domain/id-number.ts';
 import { encodeTextBlock, readResponseData, syntheticBytes } from '../../../native/idcard/simulator/card-encoder.ts';
 import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';
 

@@ -6,7 +6,7 @@ import {
   checkForeignPermanentNumber2023,
   checkIdNumber,
   gb11643CheckChar,
-} from '../../../native/idcard/id-number.ts';
+} from '../../../contract/domain/id-number.ts';
 
 describe('GB 11643-1999', () => {
   it('accepts the standard example 11010519491231002X', () => {

@@ -9,7 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCupsPrinters } from '../../../native/printer/index.ts';
 import { splitJobId } from '../../../native/printer/cups-output.ts';
 import { loadRolePapers } from '../../../native/printer/roles.ts';
-import type { PrinterRole, PrintResult, Printers } from '../../../native/printer/types.ts';
+import type { PrinterRole } from '../../../contract/domain/printer-roles.ts';
+import type { PrintResult, Printers } from '../../../native/printer/types.ts';
 import { cupsPdfOutput, ensureCupsPdf, PDF_QUEUE as QUEUE } from '../../helpers/cups.ts';
 import { pageSizes } from './helpers.ts';
 

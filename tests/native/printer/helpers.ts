@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { expect } from 'vitest';
-import { LOCALES, translate, type Locale, type MessageTable } from '../../../electron/contract/messages.ts';
+import { LOCALES, translate, type Locale, type MessageTable } from '../../../contract/domain/messages.ts';
 import { CUPS_INSTALL_LINE, PrinterError, type PrinterErrorCode } from '../../../native/printer/errors.ts';
 
 /** Output recorded from CUPS 2.4.2 (Debian 12) under LC_ALL=C. */

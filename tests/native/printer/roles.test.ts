@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../electron/contract/errors.ts';
-import { LOCALES } from '../../../electron/contract/messages.ts';
+import { ValidationError } from '../../../contract/domain/errors.ts';
+import { LOCALES } from '../../../contract/domain/messages.ts';
 import { PRINTER_ERROR_CODES } from '../../../native/printer/errors.ts';
 import { loadRolePapers, mediaSizeMm, parseRolePapers, rolesJsonSchema } from '../../../native/printer/roles.ts';
 import { printerMessages } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { ValidationError } from '../../../electron/contract/errors.ts';
+import { ValidationError } from '../../../contract/domain/errors.ts';
 import {
   createSimulatedPrinters,
   manualClock,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadRolePapers } from '../../../native/printer/roles.ts';
 import { makeTestPage } from '../../../native/printer/test-page.ts';
-import { PRINTER_ROLES } from '../../../native/printer/types.ts';
+import { PRINTER_ROLES } from '../../../contract/domain/printer-roles.ts';
 import { pageSizes, tool } from './helpers.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'doorstep-testpage-'));

@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RECORDING_DIR, signatureFromRecording } from '../../../native/sigpad/recording.ts';
-import { SignatureSchema } from '../../../electron/contract/signature.ts';
+import { SignatureSchema } from '../../../contract/domain/signature.ts';
 import { layouts, recording } from './helpers.ts';
 import { makeAll, SPECS } from './recording-maker.ts';
 

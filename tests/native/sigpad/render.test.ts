@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signatureFromRecording } from '../../../native/sigpad/recording.ts';
 import { renderSignaturePng } from '../../../native/sigpad/render-png.ts';
 import { renderSignatureSvg } from '../../../native/sigpad/render-svg.ts';
-import type { Signature } from '../../../electron/contract/signature.ts';
+import type { Signature } from '../../../contract/domain/signature.ts';
 import { layouts, recording, RECORDINGS } from './helpers.ts';
 
 let signature: Signature;

@@ -5,7 +5,7 @@ import { signatureFromRecording } from '../../../native/sigpad/recording.ts';
 import { encodeCapability } from '../../../native/sigpad/report-parser.ts';
 import type { PadStatus, SignaturePad } from '../../../native/sigpad/signature-pad.ts';
 import { createSignaturePad } from '../../../native/sigpad/signature-pad.ts';
-import { SignatureSchema } from '../../../electron/contract/signature.ts';
+import { SignatureSchema } from '../../../contract/domain/signature.ts';
 import { SimulatedTransport } from '../../../native/sigpad/simulator-transport.ts';
 import type { StrokeEvent } from '../../../native/sigpad/stroke-builder.ts';
 import { bytes, layout, layouts, recording, RECORDINGS } from './helpers.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PenSample } from '../../../native/sigpad/report-parser.ts';
 import { SampleClock } from '../../../native/sigpad/sample-clock.ts';
-import { SignatureSchema } from '../../../electron/contract/signature.ts';
+import { SignatureSchema } from '../../../contract/domain/signature.ts';
 import { StrokeBuilder } from '../../../native/sigpad/stroke-builder.ts';
 
 const cap = { width: 1000, height: 500, maxPressure: 1023 };

@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { formatContentRange, PullResponse, PushResponse, SYNC_PATHS, type SyncCaseEvent } from '../../../electron/contract/sync.ts';
+import { formatContentRange, PullResponse, PushResponse, SYNC_PATHS, type SyncCaseEvent } from '../../../contract/api/sync.ts';
 import { SigningStation, type SignedMethod, type SignOptions } from '../../../scripts/lib/signing-station.ts';
 import type { TestTownship } from './township.ts';
 

@@ -1,4 +1,4 @@
-import type { FormField } from '../../../../electron/contract/forms.ts';
+import type { FormField } from '../../../../contract/domain/forms.ts';
 
 type ChoiceFieldSpec = Extract<FormField, { type: 'single' | 'multiple' }>;
 

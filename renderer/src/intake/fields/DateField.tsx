@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormField } from '../../../../electron/contract/forms.ts';
+import type { FormField } from '../../../../contract/domain/forms.ts';
 import { dayText } from '../../common/day-text.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { DateSheet } from '../../keys/DateSheet.tsx';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { FormField } from '../../../../electron/contract/forms.ts';
+import type { FormField } from '../../../../contract/domain/forms.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 
 /** One question of the form: its label (必填 marked), the hint under it, the answer, and the core's complaint. */

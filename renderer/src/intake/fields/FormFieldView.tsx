@@ -1,4 +1,4 @@
-import type { FormField } from '../../../../electron/contract/forms.ts';
+import type { FormField } from '../../../../contract/domain/forms.ts';
 import type { FormValue } from '../intake-state.ts';
 import { ChoiceField } from './ChoiceField.tsx';
 import { DateField } from './DateField.tsx';

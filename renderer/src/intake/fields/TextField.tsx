@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { FormField } from '../../../../electron/contract/forms.ts';
+import type { FormField } from '../../../../contract/domain/forms.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 import { keyboardFor } from '../../keys/keyboard-kind.ts';
 import { KeyboardSheet } from '../../keys/KeyboardSheet.tsx';

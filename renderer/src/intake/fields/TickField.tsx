@@ -1,4 +1,4 @@
-import type { FormField } from '../../../../electron/contract/forms.ts';
+import type { FormField } from '../../../../contract/domain/forms.ts';
 import { useI18n } from '../../i18n/i18n-context.ts';
 
 /** A √ to tick: one big toggle holding the whole sentence. */

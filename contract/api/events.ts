@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DeviceStatus } from './devices.ts';
-import { SignaturePointSchema } from './signature.ts';
+import { SignaturePointSchema } from '../domain/signature.ts';
 
 /** Push events from the core to every renderer, declared once like the methods. */
 export const events = {

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { HandlingLevel, LifeEventId, Matter, MatterCode, MatterTag, TimeLimit } from './catalog.ts';
-import { CaseDetail, CaseState, CaseSummary, IntakeInput } from './cases.ts';
+import { CASE_ACTIONS } from '../domain/case-states.ts';
+import { DeskViewSchema } from '../domain/desk-views.ts';
+import { PrinterRoleSchema } from '../domain/printer-roles.ts';
+import { RoleSchema } from '../domain/roles.ts';
+import { IdNumber } from '../domain/id-number.ts';
+import { HandlingLevel, LifeEventId, Matter, MatterCode, MatterTag, TimeLimit } from '../domain/catalog.ts';
+import { CaseDetail, CaseState, CaseSummary, IntakeInput } from '../domain/cases.ts';
 import { Attachment, DeviceStatus } from './devices.ts';
-import { IdentityCard } from './identity.ts';
+import { IdentityCard } from '../domain/identity.ts';
 import { method, type MethodSpec } from './method.ts';
-import { SignatureSchema } from './signature.ts';
+import { SignatureSchema } from '../domain/signature.ts';
 
 export const AppInfo = z.strictObject({
   name: z.string(),
@@ -87,7 +92,7 @@ export const CalendarStatus = z.strictObject({
 });
 export type CalendarStatus = z.infer<typeof CalendarStatus>;
 
-export const PrinterRole = z.enum(['receipt', 'a4', 'photo']);
+export const PrinterRole = PrinterRoleSchema;
 
 /** A camera still as the renderer captured it: JPEG or PNG bytes, base64. About 12 MB of text at the most. */
 export const MAX_STILL_BASE64 = 12_000_000;
@@ -139,17 +144,17 @@ export const api = {
   printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer."),
   staffList: method(
     Empty,
-    z.array(z.strictObject({ id: z.int(), name: z.string(), role: z.enum(['clerk', 'agent', 'admin', 'technician']) })),
+    z.array(z.strictObject({ id: z.int(), name: z.string(), role: RoleSchema })),
     'Active staff of this station, for the sign-in screen.',
   ),
   staffLogin: method(
     z.strictObject({ staffId: z.int().positive(), pin: z.string().max(12) }),
-    z.strictObject({ session: Session, staffId: z.int(), name: z.string(), role: z.enum(['clerk', 'agent', 'admin', 'technician']), expiresAt: z.iso.datetime() }),
+    z.strictObject({ session: Session, staffId: z.int(), name: z.string(), role: RoleSchema, expiresAt: z.iso.datetime() }),
     'Signs a clerk or agent in with their PIN; 5 wrong PINs lock the account for 5 minutes.',
   ),
   staffLogout: method(z.strictObject({ session: Session }), z.strictObject({}), 'Signs out.'),
   applicantCheck: method(
-    z.strictObject({ session: Session.optional(), idNumber: z.string().regex(/^\d{17}[\dXx]$/), matterCode: z.string() }),
+    z.strictObject({ session: Session.optional(), idNumber: IdNumber, matterCode: z.string() }),
     z.strictObject({ rongque: z.boolean(), blacklisted: z.boolean(), reason: z.string().nullable(), dueDate: z.iso.date(), dueProvisional: z.boolean() }),
     'Before intake: whether 容缺 is open to this applicant for this matter (and why not), and the promised date.',
   ),
@@ -159,7 +164,7 @@ export const api = {
     'Takes a case in: checks form, materials, 容缺 and blacklist, then writes it in one transaction.',
   ),
   caseList: method(
-    z.strictObject({ session: Session, view: z.enum(['today', 'due-soon', 'overdue', 'owed', 'moved', 'recent']), page: z.int().min(0).default(0) }),
+    z.strictObject({ session: Session, view: DeskViewSchema, page: z.int().min(0).default(0) }),
     z.array(CaseSummary),
     "The clerk's desk: today's cases, due soon, overdue (in working days), 容缺 owed, due dates moved by a new calendar, recent.",
   ),
@@ -169,7 +174,7 @@ export const api = {
     z.strictObject({
       session: Session,
       caseNo: CaseNo,
-      action: z.enum(['forward', 'review', 'notice', 'requestSupplement', 'supplementProvided', 'approve', 'reject', 'resultReady', 'deliver', 'close', 'withdraw']),
+      action: z.enum(CASE_ACTIONS),
       detail: z.record(z.string(), z.string().max(200)).default({}),
     }),
     CaseSummary,
@@ -181,7 +186,7 @@ export const api = {
     'A 容缺 material handed in after intake.',
   ),
   caseProgress: method(
-    z.strictObject({ idNumber: z.string().regex(/^\d{17}[\dXx]$/) }),
+    z.strictObject({ idNumber: IdNumber }),
     z.array(z.strictObject({ caseNo: CaseNo, matterName: z.string(), state: CaseState, dueDate: z.iso.date(), dueProvisional: z.boolean() })),
     "查进度: a villager's own cases by the card on the reader.",
   ),

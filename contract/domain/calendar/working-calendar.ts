@@ -1,8 +1,8 @@
-import { HolidayCalendar } from '../../contract/calendar.ts';
-import { ValidationError } from '../../contract/errors.ts';
-import { STATUTORY_RULES, statutoryDays, statutoryIssues, type StatutoryRules } from '../../contract/statutory-holidays.ts';
-import { parseOrThrow } from '../../contract/validate.ts';
-import { compareVersions } from '../../contract/versions.ts';
+import { HolidayCalendar } from './holiday-calendar.ts';
+import { ValidationError } from '../errors.ts';
+import { STATUTORY_RULES, statutoryDays, statutoryIssues, type StatutoryRules } from './statutory-holidays.ts';
+import { parseOrThrow } from '../validate.ts';
+import { compareVersions } from '../versions.ts';
 import { CalendarError } from './calendar-error.ts';
 import { dayNumber, formatDate, parseDate, weekday } from './civil-date.ts';
 

@@ -1,7 +1,7 @@
 import type { CaseState } from './cases.ts';
 
 /**
- * What can happen to a case after intake, and from which states (DESIGN.md §2). Shared by the station and the
+ * What can happen to a case after intake, and from which states (docs/architecture.md, "Cases"). Shared by the station and the
  * township so both mean the same thing by every step.
  */
 export const TRANSITIONS = {
@@ -19,6 +19,7 @@ export const TRANSITIONS = {
 } as const satisfies Record<string, { from: readonly CaseState[]; to: CaseState }>;
 
 export type CaseAction = keyof typeof TRANSITIONS;
+export const CASE_ACTIONS = Object.keys(TRANSITIONS) as [CaseAction, ...CaseAction[]];
 
 /** States in which the case is still being worked on: these have a deadline that can pass. */
 export const OPEN_STATES: readonly CaseState[] = ['received', 'forwarded', 'in_review', 'public_notice', 'supplement_requested'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IdNumber } from './id-number.ts';
 import { ExemptionKind, MatterCode } from './catalog.ts';
 import { FormValues } from './forms.ts';
 
@@ -40,7 +41,7 @@ export type CaseMaterialInput = z.infer<typeof CaseMaterialInput>;
 
 export const Applicant = z.strictObject({
   name: z.string().min(1).max(60),
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/),
+  idNumber: IdNumber,
   gender: z.enum(['男', '女']),
   birthDate: Day,
   address: z.string().max(120),

@@ -11,6 +11,13 @@ function daysInMonth(y: number, m: number): number {
   return m === 2 ? (isLeapYear(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31;
 }
 
+/** Whether digits read off a card (year ≥ 1800) form a date that exists. */
+export function isCalendarDate(y: string, m: string, d: string): boolean {
+  const [year, month, day] = [Number(y), Number(m), Number(d)];
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return false;
+  return year >= 1800 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
 /** Day number of a valid year, month (1–12) and day (Howard Hinnant's days_from_civil). */
 export function dayNumber(y: number, m: number, d: number): number {
   const yy = m <= 2 ? y - 1 : y;

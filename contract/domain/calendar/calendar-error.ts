@@ -1,4 +1,4 @@
-import { StationError } from '../../contract/errors.ts';
+import { StationError } from '../errors.ts';
 
 export type CalendarErrorCode = 'calendar.out-of-range' | 'calendar.bad-date';
 

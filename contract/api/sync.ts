@@ -4,9 +4,10 @@
  * are each side's own business; this file says what is hashed and signed, and how it travels.
  */
 import { z } from 'zod';
-import { Catalog } from './catalog.ts';
-import { HolidayCalendar } from './calendar.ts';
-import { CaseState } from './cases.ts';
+import { NORMAL_ID_NUMBER_PATTERN } from '../domain/id-number.ts';
+import { Catalog } from '../domain/catalog.ts';
+import { HolidayCalendar } from '../domain/calendar/holiday-calendar.ts';
+import { CaseState } from '../domain/cases.ts';
 
 /** Everything is under /v1/; a breaking change gets a new prefix, served side by side. */
 export const SYNC_PATHS = {
@@ -204,7 +205,7 @@ export const BlacklistItem = z.strictObject({
   seq: FeedSeq,
   kind: z.literal('blacklist'),
   op: z.enum(['add', 'remove']),
-  idNumber: z.string().regex(/^\d{17}[\dX]$/),
+  idNumber: z.string().regex(NORMAL_ID_NUMBER_PATTERN),
   reason: z.string().nullable(),
   at: z.iso.datetime(),
 });

@@ -1,7 +1,7 @@
 import lunar from 'lunar-javascript';
 import { z } from 'zod';
-import shipped from '../../assets/calendar/statutory-holidays.json' with { type: 'json' };
-import type { HolidayCalendar } from './calendar.ts';
+import shipped from '../../../assets/calendar/statutory-holidays.json' with { type: 'json' };
+import type { HolidayCalendar } from './holiday-calendar.ts';
 
 const Name = z.string().min(1).max(20);
 const Days = z.int().min(1).max(7).meta({ description: 'How many consecutive days off, from the first.' });

@@ -1,4 +1,4 @@
-import type { SerializedError } from './errors.ts';
+import type { SerializedError } from '../domain/errors.ts';
 
 /** What one call returns over any transport: JSON-safe either way. */
 export type CallReply = { ok: true; value: unknown } | { ok: false; error: SerializedError };

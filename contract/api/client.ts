@@ -1,5 +1,5 @@
 import { api, methodNames, type MethodInput, type MethodName, type MethodOutput } from './api.ts';
-import { StationError, type SerializedError } from './errors.ts';
+import { StationError, type SerializedError } from '../domain/errors.ts';
 import { events, type EventName, type EventPayload } from './events.ts';
 import type { CallReply } from './wire.ts';
 

@@ -3,7 +3,14 @@
  * residence card carry an 18-character number with the GB 11643-1999 check character (ISO 7064 MOD 11-2);
  * the 2017 foreigner's card carries a 15-character number with a 7-3-1 check digit.
  */
-import { isCalendarDate } from './text-fields.ts';
+import { z } from 'zod';
+import { isCalendarDate } from './calendar/civil-date.ts';
+
+/** An 18-character ID number as typed or read (the check character X in either case). */
+export const ID_NUMBER_PATTERN = /^\d{17}[\dXx]$/;
+/** The same, normalised to a capital X: how it is hashed and sent. */
+export const NORMAL_ID_NUMBER_PATTERN = /^\d{17}[\dX]$/;
+export const IdNumber = z.string().regex(ID_NUMBER_PATTERN);
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARS = '10X98765432';
@@ -35,7 +42,7 @@ export interface IdNumberCheck {
 
 /** Checks an 18-character number of a resident ID card (GB 11643-1999) or an HK/Macau/Taiwan residence permit. */
 export function checkIdNumber(id: string): IdNumberCheck {
-  if (!/^\d{17}[\dX]$/.test(id)) return { valid: false, problems: ['shape'], birthDate: null, genderCode: null };
+  if (!NORMAL_ID_NUMBER_PATTERN.test(id)) return { valid: false, problems: ['shape'], birthDate: null, genderCode: null };
   const problems: IdNumberProblem[] = [];
   if (!PROVINCES.has(Number(id.slice(0, 2)))) problems.push('region');
   return { ...finish18(id, problems), genderCode: Number(id[16]) % 2 === 1 ? '1' : '2' };
@@ -89,4 +96,16 @@ export function checkForeignPermanentNumber2017(id: string, birthDate: string | 
   if (!matchesBirth) problems.push('birth-date');
   if (check731Digit(id.slice(0, 14)) !== id[14]) problems.push('check-digit');
   return { valid: problems.length === 0, problems, birthDate: matchesBirth ? birthDate : null, genderCode: null };
+}
+
+/**
+ * An ID number as shown and printed: the first 6 digits (the issuing region) and the last 4, the rest starred —
+ * 430102********1234: enough to tell people apart, not enough to copy down. The full number stays in the
+ * encrypted case record.
+ */
+export function maskIdNumber(idNumber: string): string {
+  const chars = [...idNumber.trim().toUpperCase()];
+  // Too short to keep 10 characters and still hide some: hide it all rather than show it whole.
+  if (chars.length < 14) return '*'.repeat(chars.length);
+  return [...chars.slice(0, 6), ...'*'.repeat(chars.length - 10), ...chars.slice(-4)].join('');
 }
