@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { CASE_ACTIONS } from '../domain/case-states.ts';
 import { DeskViewSchema } from '../domain/desk-views.ts';
 import { PrinterRoleSchema } from '../domain/printer-roles.ts';
-import { RoleSchema } from '../domain/roles.ts';
+import { CASE_ROLES, ROLES, RoleSchema } from '../domain/roles.ts';
 import { IdNumber } from '../domain/id-number.ts';
-import { HandlingLevel, LifeEventId, Matter, MatterCode, MatterTag, TimeLimit } from '../domain/catalog.ts';
+import { Catalog, HandlingLevel, LifeEventId, Matter, MatterCode, MatterTag, TimeLimit } from '../domain/catalog.ts';
 import { CaseDetail, CaseState, CaseSummary, IntakeInput } from '../domain/cases.ts';
 import { Attachment, DeviceStatus } from './devices.ts';
 import { IdentityCard } from '../domain/identity.ts';
-import { method, type MethodSpec } from './method.ts';
+import { KIOSK, method, OPERATOR, PUBLIC, staff, type CallerOf, type MethodSpec } from './method.ts';
 import { SignatureSchema } from '../domain/signature.ts';
 
 export const AppInfo = z.strictObject({
@@ -72,8 +72,13 @@ export const PrintResult = z.strictObject({
 export type PrintResult = z.infer<typeof PrintResult>;
 
 const Empty = z.strictObject({});
-/** The signed-in clerk's or agent's session token (staffLogin). */
+/** A signed-in staff member's session token (staffLogin); later calls carry it beside their input. */
 const Session = z.string().min(16).max(100);
+const ANY_STAFF = staff(...ROLES);
+const CASE_STAFF = staff(...CASE_ROLES);
+const CaseDocumentKind = z.enum(['receipt', 'rongque', 'mandate']);
+/** A document rendered for the caller to keep: a PDF, base64. */
+const PdfDocument = z.strictObject({ pdf: z.base64() });
 const CaseNo = z.string().min(5).max(40);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 
@@ -98,114 +103,163 @@ export const PrinterRole = PrinterRoleSchema;
 export const MAX_STILL_BASE64 = 12_000_000;
 
 /**
- * The API the renderer may call, declared once. The station core implements it (electron/core/handlers.ts);
- * the shell serves it over IPC, `station serve` over HTTP, and the renderer's client calls it over either.
+ * The API of the station core, declared once with who may call each method. The core implements it
+ * (electron/core/handlers/); the shell serves it over IPC, `station serve` over HTTP, the `station` command calls
+ * it as the operator, and the renderer's client calls it over IPC or HTTP with the signed-in session, if any.
  */
 export const api = {
-  appInfo: method(Empty, AppInfo, 'Name, version, mode and kiosk settings of this station.'),
-  catalogLifeEvents: method(Empty, z.array(LifeEventSummary), 'Life events with how many matters each holds.'),
+  appInfo: method(Empty, AppInfo, 'Name, version, mode and kiosk settings of this station.', PUBLIC),
+  catalogLifeEvents: method(Empty, z.array(LifeEventSummary), 'Life events with how many matters each holds.', PUBLIC),
   catalogList: method(
     z.strictObject({ lifeEvent: LifeEventId.optional() }),
     z.array(MatterSummary),
     'Matters of one life event (or all), in catalogue order.',
+    PUBLIC,
   ),
   catalogSearch: method(
-    z.strictObject({ query: z.string() }),
+    z.strictObject({ query: z.string(), limit: z.int().min(1).max(100).optional() }),
     z.array(SearchHit),
     'Search by Chinese text, full pinyin, pinyin initials, short names and synonyms; best first.',
+    PUBLIC,
   ),
-  catalogGuide: method(z.strictObject({ code: z.string() }), Guide, 'The complete guide of one matter.'),
+  catalogGuide: method(z.strictObject({ code: z.string() }), Guide, 'The complete guide of one matter.', PUBLIC),
+  catalogImport: method(
+    z.strictObject({ catalog: z.unknown() }),
+    z.strictObject({ version: z.string(), changed: z.boolean() }),
+    'Validates a catalogue fully, then makes it the active one if it is newer; a bad one changes nothing.',
+    OPERATOR,
+  ),
+  catalogExport: method(Empty, Catalog, 'The active catalogue.', OPERATOR),
   guidePrint: method(
     z.strictObject({ code: z.string(), copies: z.int().min(1).max(5).default(1) }),
     PrintResult,
     "Prints a matter's guide on the A4 printer.",
+    KIOSK,
   ),
-  devicesList: method(Empty, z.array(DeviceStatus), 'Every ID reader, signature pad and printer found, with state and role.'),
-  idcardRead: method(Empty, IdentityCard, 'Reads the card on the ID reader: find, select, read, parse, check.'),
-  sigpadStart: method(Empty, z.strictObject({ width: z.number(), height: z.number() }), 'Starts signing on the pad; ink arrives as sigpadInk events.'),
-  sigpadClear: method(Empty, z.strictObject({}), 'Clears the signature being written on the pad.'),
-  sigpadConfirm: method(Empty, Attachment, 'Ends signing on the pad and stores the signature.'),
-  sigpadCancel: method(Empty, z.strictObject({}), 'Ends signing on the pad without keeping anything.'),
+  guideDocument: method(z.strictObject({ code: z.string() }), PdfDocument, "A matter's printable A4 guide as a PDF.", PUBLIC),
+  devicesList: method(Empty, z.array(DeviceStatus), 'Every ID reader, signature pad and printer found, with state and role.', ANY_STAFF),
+  idcardRead: method(Empty, IdentityCard, 'Reads the card on the ID reader: find, select, read, parse, check; audited.', KIOSK),
+  sigpadStart: method(Empty, z.strictObject({ width: z.number(), height: z.number() }), 'Starts signing on the pad; ink arrives as sigpadInk events.', ANY_STAFF),
+  sigpadClear: method(Empty, z.strictObject({}), 'Clears the signature being written on the pad.', ANY_STAFF),
+  sigpadConfirm: method(Empty, Attachment, 'Ends signing on the pad and stores the signature.', ANY_STAFF),
+  sigpadCancel: method(Empty, z.strictObject({}), 'Ends signing on the pad without keeping anything.', ANY_STAFF),
   signatureSave: method(
     z.strictObject({ signature: SignatureSchema }),
     Attachment,
     'Stores a signature written on the touch screen (same stroke format as the pad).',
+    KIOSK,
   ),
   cameraSavePage: method(
     z.strictObject({ image: z.base64().max(MAX_STILL_BASE64) }),
     z.strictObject({ attachment: Attachment, detected: z.boolean() }),
     'Finds the paper in a document-camera still, straightens and cleans it, stores it as a JPEG page.',
+    KIOSK,
   ),
   attachmentPreview: method(
     z.strictObject({ sha256: z.string().regex(/^[0-9a-f]{64}$/) }),
     z.strictObject({ mime: z.string(), base64: z.string() }),
-    'A small preview image of a stored page or signature.',
+    'A small preview image of a stored page or signature; audited.',
+    KIOSK,
   ),
-  printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer."),
+  printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer.", staff('technician')),
   staffList: method(
     Empty,
     z.array(z.strictObject({ id: z.int(), name: z.string(), role: RoleSchema })),
     'Active staff of this station, for the sign-in screen.',
+    PUBLIC,
+  ),
+  staffAdd: method(
+    z.strictObject({
+      name: z.string().min(1).max(40),
+      role: RoleSchema,
+      pin: z.string().max(12),
+      /** An admin (or, for a technician, a technician) approving with their PIN; none for the very first account. */
+      approver: z.strictObject({ staffId: z.int().positive(), pin: z.string().max(12) }).optional(),
+    }),
+    z.strictObject({ id: z.int(), name: z.string(), role: RoleSchema }),
+    'Adds a staff account; the first needs no approver, every later one an admin (a technician for a technician).',
+    OPERATOR,
   ),
   staffLogin: method(
     z.strictObject({ staffId: z.int().positive(), pin: z.string().max(12) }),
     z.strictObject({ session: Session, staffId: z.int(), name: z.string(), role: RoleSchema, expiresAt: z.iso.datetime() }),
-    'Signs a clerk or agent in with their PIN; 5 wrong PINs lock the account for 5 minutes.',
+    'Signs a staff member in with their PIN; 5 wrong PINs lock the account for 5 minutes. Later calls carry the session.',
+    PUBLIC,
   ),
-  staffLogout: method(z.strictObject({ session: Session }), z.strictObject({}), 'Signs out.'),
+  staffLogout: method(Empty, z.strictObject({}), 'Ends the session the call carries.', ANY_STAFF),
   applicantCheck: method(
-    z.strictObject({ session: Session.optional(), idNumber: IdNumber, matterCode: z.string() }),
+    z.strictObject({ idNumber: IdNumber, matterCode: z.string() }),
     z.strictObject({ rongque: z.boolean(), blacklisted: z.boolean(), reason: z.string().nullable(), dueDate: z.iso.date(), dueProvisional: z.boolean() }),
-    'Before intake: whether 容缺 is open to this applicant for this matter (and why not), and the promised date.',
+    'Before intake: whether 容缺 is open to this applicant for this matter (and why not), and the promised date; audited.',
+    KIOSK,
   ),
   caseIntake: method(
     IntakeInput,
     z.strictObject({ caseNo: CaseNo, dueDate: z.iso.date(), dueProvisional: z.boolean(), state: CaseState, created: z.boolean() }),
-    'Takes a case in: checks form, materials, 容缺 and blacklist, then writes it in one transaction.',
+    'Takes a case in: checks form, materials, 容缺 and blacklist, then writes it in one transaction. The window channel needs a signed-in clerk or agent.',
+    KIOSK,
   ),
   caseList: method(
-    z.strictObject({ session: Session, view: DeskViewSchema, page: z.int().min(0).default(0) }),
+    z.strictObject({ view: DeskViewSchema, page: z.int().min(0).default(0) }),
     z.array(CaseSummary),
     "The clerk's desk: today's cases, due soon, overdue (in working days), 容缺 owed, due dates moved by a new calendar, recent.",
+    CASE_STAFF,
   ),
-  caseFind: method(z.strictObject({ session: Session, query: z.string().min(1).max(60) }), z.array(CaseSummary), 'Cases by ID number, full name or case number.'),
-  caseGet: method(z.strictObject({ session: Session, caseNo: CaseNo }), CaseDetail, 'Everything about one case, with its full history.'),
+  caseFind: method(z.strictObject({ query: z.string().min(1).max(60) }), z.array(CaseSummary), 'Cases by ID number, full name or case number; audited.', CASE_STAFF),
+  caseGet: method(z.strictObject({ caseNo: CaseNo }), CaseDetail, 'Everything about one case, with its full history; audited.', CASE_STAFF),
   caseTransition: method(
     z.strictObject({
-      session: Session,
       caseNo: CaseNo,
       action: z.enum(CASE_ACTIONS),
       detail: z.record(z.string(), z.string().max(200)).default({}),
     }),
     CaseSummary,
     'Moves a case on; the state machine refuses what cannot happen.',
+    CASE_STAFF,
   ),
   caseSupply: method(
-    z.strictObject({ session: Session, caseNo: CaseNo, materialId: z.string(), pages: z.array(Sha256).max(50) }),
+    z.strictObject({ caseNo: CaseNo, materialId: z.string(), pages: z.array(Sha256).max(50) }),
     CaseSummary,
     'A 容缺 material handed in after intake.',
+    CASE_STAFF,
   ),
   caseProgress: method(
     z.strictObject({ idNumber: IdNumber }),
     z.array(z.strictObject({ caseNo: CaseNo, matterName: z.string(), state: CaseState, dueDate: z.iso.date(), dueProvisional: z.boolean() })),
     "查进度: a villager's own cases by the card on the reader.",
+    KIOSK,
   ),
   docPrint: method(
-    z.strictObject({ session: Session.optional(), caseNo: CaseNo, document: z.enum(['receipt', 'rongque', 'mandate']) }),
+    z.strictObject({ caseNo: CaseNo, document: CaseDocumentKind }),
     PrintResult,
-    'Prints a case document: the 受理单 (代办受理单), the 容缺受理单 or the 委托书.',
+    'Prints a case document: the 受理单 (代办受理单), the 容缺受理单 or the 委托书. At the kiosk, only its own fresh receipt.',
+    KIOSK,
+  ),
+  docRender: method(
+    z.strictObject({ caseNo: CaseNo, document: CaseDocumentKind }),
+    PdfDocument,
+    'A case document as a PDF, to keep or send rather than print.',
+    CASE_STAFF,
   ),
   noticePrint: method(
-    z.strictObject({ session: Session.optional(), matterCode: z.string(), applicantName: z.string().min(1).max(60), missing: z.array(z.string()).min(1) }),
+    z.strictObject({ matterCode: z.string(), applicantName: z.string().min(1).max(60), missing: z.array(z.string()).min(1) }),
     PrintResult,
     'Prints the 一次性告知单: every missing material, once.',
+    KIOSK,
   ),
   workingDays: method(
     z.strictObject({ from: z.iso.date(), counts: z.array(z.int().min(0).max(60)).min(1).max(10) }),
     z.array(CountedDay.nullable()),
     'The N-th working day after a date, for each N (预计 where no official schedule covers it; null past the horizon): for 容缺 due dates.',
+    PUBLIC,
   ),
-  calendarStatus: method(Empty, CalendarStatus, 'How far the official holiday calendar reaches, and whether next year’s is due.'),
+  deadline: method(
+    z.strictObject({ from: z.iso.date(), days: z.int().min(0).max(999) }),
+    CountedDay,
+    'The date `days` working days after `from` (the intake day is day 0; 0 = 即办), 预计 past the official calendar.',
+    PUBLIC,
+  ),
+  calendarStatus: method(Empty, CalendarStatus, 'How far the official holiday calendar reaches, and whether next year’s is due.', PUBLIC),
   syncStatus: method(
     Empty,
     z.strictObject({
@@ -223,8 +277,21 @@ export const api = {
       items: z.array(z.strictObject({ eventId: z.string(), caseNo: z.string(), type: z.string(), at: z.iso.datetime(), reason: z.string() })),
     }),
     'What waits to go to the township and why, and how the last sync went.',
+    ANY_STAFF,
   ),
-  syncNow: method(Empty, z.strictObject({}), 'Starts a sync round now (it runs by itself as well).'),
+  syncNow: method(Empty, z.strictObject({}), 'Starts a sync round now (it runs by itself as well).', ANY_STAFF),
+  syncRun: method(
+    Empty,
+    z.strictObject({ pushed: z.int(), duplicates: z.int(), conflicts: z.int(), uploaded: z.int(), pulled: z.int(), pending: z.int() }),
+    'One sync round, waited for: what went up and came down.',
+    staff('admin', 'technician'),
+  ),
+  syncEnroll: method(
+    z.strictObject({ server: z.url({ protocol: /^https?$/ }), code: z.string().min(4).max(40) }),
+    z.strictObject({ stationId: z.string(), village: z.string(), grid: z.string() }),
+    'Enrols the station with its township against a one-time code (a new Ed25519 key pair, bound to village and grid).',
+    staff('admin', 'technician'),
+  ),
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;
@@ -234,6 +301,8 @@ export type MethodInput<M extends MethodName> = z.input<Api[M]['input']>;
 /** What a handler receives (validated, defaults applied). */
 export type HandlerInput<M extends MethodName> = z.output<Api[M]['input']>;
 export type MethodOutput<M extends MethodName> = z.output<Api[M]['output']>;
+/** Who a method's handler may be called by. */
+export type MethodCaller<M extends MethodName> = CallerOf<Api[M]['auth']>;
 
 export const methodNames = Object.keys(api) as MethodName[];
 

@@ -3,36 +3,43 @@ import { StationError, type SerializedError } from '../domain/errors.ts';
 import { events, type EventName, type EventPayload } from './events.ts';
 import type { CallReply } from './wire.ts';
 
-/** How a client reaches the core: IPC in the app, HTTP in web mode. */
+/** How a client reaches the core: IPC in the app, HTTP in web mode; `session` is the signed-in staff member's. */
 export interface Transport {
-  call(method: MethodName, input: unknown): Promise<CallReply>;
+  call(method: MethodName, input: unknown, session: string | null): Promise<CallReply>;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
 
 export type Client = { [M in MethodName]: (input: MethodInput<M>) => Promise<MethodOutput<M>> } & {
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The session every later call carries (staffLogin's), or null once nobody is signed in. */
+  setSession(session: string | null): void;
 };
 
-/** An error the core reported; keeps its code so the UI can show the catalogue message. */
+/** An error the core reported; keeps its name, code and every bad field, so a screen or the CLI can say it. */
 export class RemoteError extends StationError {
   readonly issues: { path: string; message: string }[];
   constructor(error: SerializedError) {
     super(error.code, error.message, { params: error.params, kind: error.kind });
+    this.name = error.name;
     this.issues = error.issues ?? [];
   }
 }
 
 export function createClient(transport: Transport): Client {
   const client: Record<string, unknown> = {};
+  let session: string | null = null;
   for (const name of methodNames) {
     client[name] = async (input: unknown) => {
-      const reply = await transport.call(name, input);
+      const reply = await transport.call(name, input, session);
       if (!reply.ok) {
         throw new RemoteError(reply.error);
       }
       return api[name].output.parse(reply.value);
     };
   }
+  client.setSession = (next: string | null) => {
+    session = next;
+  };
   client.on = (event: EventName, listener: (payload: unknown) => void) =>
     transport.subscribe((name, payload) => {
       if (name !== event) return;

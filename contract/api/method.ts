@@ -1,12 +1,52 @@
 import type { z } from 'zod';
+import type { Role } from '../domain/roles.ts';
 
-/** One callable of the contract: its input and output schemas and what it is for. */
-export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/**
+ * Who may call a method, declared with it (the township's route table does the same):
+ * - `none`: anyone who reaches the station, nobody signed in — browsing the catalogue, the sign-in screen;
+ * - `kiosk`: the villager at the kiosk, or any signed-in staff member (then the handler sees who);
+ * - `staff`: a signed-in staff member with one of `roles`;
+ * - `operator`: only the person at the station's own shell (the `station` command), never over IPC or HTTP.
+ * The `station` command acts as the operator, who may call every method.
+ */
+export type Auth =
+  | { kind: 'none' }
+  | { kind: 'kiosk' }
+  | { kind: 'staff'; roles: readonly [Role, ...Role[]] }
+  | { kind: 'operator' };
+
+export const PUBLIC = { kind: 'none' } as const satisfies Auth;
+export const KIOSK = { kind: 'kiosk' } as const satisfies Auth;
+export const OPERATOR = { kind: 'operator' } as const satisfies Auth;
+export const staff = <R extends [Role, ...Role[]]>(...roles: R) => ({ kind: 'staff', roles }) as const satisfies Auth;
+
+/** One callable of the contract: its input and output schemas, what it is for, and who may call it. */
+export interface MethodSpec<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Auth = Auth> {
   input: I;
   output: O;
   doc: string;
+  auth: A;
 }
 
-export function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O, doc: string): MethodSpec<I, O> {
-  return { input, output, doc };
+/** A method; `auth` is required, so a method without a declaration of who may call it does not compile. */
+export function method<I extends z.ZodType, O extends z.ZodType, A extends Auth>(input: I, output: O, doc: string, auth: A): MethodSpec<I, O, A> {
+  return { input, output, doc, auth };
 }
+
+/** Who is calling, as the core resolved it from the session the call carried (or the transport, for the operator). */
+export type Caller =
+  | { kind: 'public' }
+  | { kind: 'kiosk' }
+  | { kind: 'staff'; staffId: number; role: Role; session: string }
+  | { kind: 'operator' };
+export type StaffCaller = Extract<Caller, { kind: 'staff' }>;
+export type OperatorCaller = Extract<Caller, { kind: 'operator' }>;
+
+/** The callers a method's handler can see, by its declaration: a staff method never sees the kiosk. */
+export type CallerOf<A extends Auth> = A extends { kind: 'staff' }
+  ? StaffCaller | OperatorCaller
+  : A extends { kind: 'operator' }
+    ? OperatorCaller
+    : A extends { kind: 'kiosk' }
+      ? Exclude<Caller, { kind: 'public' }>
+      : Caller;

@@ -9,6 +9,8 @@ export const HTTP_EVENTS_PATH = '/api-events';
 /** A header a cross-site form cannot send, required on every call (together with the SameSite cookie). */
 export const HTTP_CALL_HEADER = 'x-station-call';
 export const HTTP_TOKEN_COOKIE = 'station_token';
+/** The signed-in staff member's session, beside the input of every call while someone is signed in. */
+export const HTTP_SESSION_HEADER = 'x-station-session';
 
 /** Names the preload exposes on `window`, for the IPC transport. */
 export const IPC_BRIDGE_KEY = 'doorstep';

@@ -9,4 +9,4 @@ export type Role = (typeof ROLES)[number];
 export const RoleSchema = z.enum(ROLES);
 
 /** The roles that take cases in and work on them at the window. */
-export const CASE_ROLES: readonly Role[] = ['clerk', 'agent', 'admin'];
+export const CASE_ROLES = ['clerk', 'agent', 'admin'] as const satisfies readonly Role[];

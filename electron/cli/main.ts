@@ -1,3 +1,4 @@
+import { RemoteError } from '../../contract/api/client.ts';
 import { StationError, ValidationError } from '../../contract/domain/errors.ts';
 import { message } from '../core/messages.ts';
 import { cliLocale } from './cli-text.ts';
@@ -63,7 +64,8 @@ async function main(argv: string[], io: Io): Promise<number | 'keep-running'> {
       const text = error.code === 'cli.usage' ? error.message : message(error.code, error.params, cliLocale);
       io.err(`station: ${error.name} (${error.code}): ${text.split('\n')[0]}`);
       if (error.code === 'cli.usage') io.err(error.message.split('\n').slice(1).join('\n'));
-      if (error instanceof ValidationError) for (const i of error.issues) io.err(`  ${i.path || '(file)'}: ${i.message}`);
+      const issues = error instanceof ValidationError || error instanceof RemoteError ? error.issues : [];
+      for (const i of issues) io.err(`  ${i.path || '(file)'}: ${i.message}`);
       return error.kind === 'input' ? 2 : 1;
     }
     io.err(`station: ${(error as Error)?.message ?? String(error)}`.split('\n')[0]!);

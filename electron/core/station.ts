@@ -14,9 +14,10 @@ import { CatalogService } from './catalog/catalog-service.ts';
 import { SynonymFile, type SynonymTable } from './catalog/search-index.ts';
 import { loadConfig, type StationConfig } from './config.ts';
 import { DeviceHost } from './devices/device-host.ts';
-import type { Handlers } from './dispatch.ts';
+import { dispatch, type CallContext, type Handlers } from './dispatch.ts';
+import type { CallReply } from '../../contract/api/wire.ts';
 import { EventBus } from './event-bus.ts';
-import { createHandlers } from './handlers.ts';
+import { createHandlers } from './handlers/index.ts';
 import { fileLogger, type Logger } from './log.ts';
 import { appRoot, assetPath, migrationsDir } from './paths.ts';
 import { AuditLog } from './security/audit-log.ts';
@@ -64,6 +65,8 @@ export interface Station {
   /** Runs sync by itself once started (`startSync`); null in one-shot commands. */
   scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
+  /** One call of the contract, as every transport makes it: auth from the method's declaration, validated both ways. */
+  call(name: string, input: unknown, ctx: CallContext): Promise<CallReply>;
   /** The devices, once started (`startDevices`); commands that need none never start them. */
   devices: DeviceHost | null;
   close(): Promise<void>;
@@ -114,7 +117,7 @@ export function openStation(options: StationOptions): Station {
     const staff = new StaffService(db, keys, audit, { now: clock });
     const cases = new CaseService(db, keys, cipher, catalog, calendar, audit, clock);
     calendar.onInstalled((next) => cases.recomputeProvisionalDueDates(next));
-    const station: Omit<Station, 'handlers'> = {
+    const station: Omit<Station, 'handlers' | 'call'> = {
       dataDir: options.dataDir,
       mode: options.mode,
       version,
@@ -140,7 +143,13 @@ export function openStation(options: StationOptions): Station {
         db.close();
       },
     };
-    return Object.assign(station, { handlers: createHandlers(station) });
+    const handlers = createHandlers(station);
+    const deps = {
+      logger,
+      resolveSession: (token: string) => staff.resolve(token),
+      auditOperator: (method: string) => audit.record({ staffId: null, action: 'operator.call', detail: { method } }),
+    };
+    return Object.assign(station, { handlers, call: (name: string, input: unknown, ctx: CallContext) => dispatch(handlers, name, input, ctx, deps) });
   } catch (error) {
     db.close();
     throw error;
@@ -168,7 +177,7 @@ export function startSync(station: Station): SyncScheduler {
 }
 
 /** The station's devices, or a typed error where none were started. */
-export function devicesOf(station: Pick<Station, 'devices'>): DeviceHost {
+export function devicesOf(station: Pick<Station, 'devices'>): DeviceHost['api'] {
   if (!station.devices) throw new DevicesNotStartedError();
-  return station.devices;
+  return station.devices.api;
 }

@@ -1,7 +1,6 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { methodNames } from '../../contract/api/api.ts';
 import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../contract/api/wire.ts';
-import { dispatch } from '../core/dispatch.ts';
 import type { Station } from '../core/station.ts';
 import { APP_ORIGIN } from './app-protocol.ts';
 
@@ -19,12 +18,12 @@ function trustedSender(event: IpcMainInvokeEvent, windowContents: () => WebConte
 /** One `ipcMain.handle` per contract method; inputs and outputs are validated by the shared dispatcher. */
 export function serveContractOverIpc(station: Station, windowContents: () => WebContents | undefined): () => void {
   for (const name of methodNames) {
-    ipcMain.handle(`${IPC_CALL_CHANNEL}:${name}`, (event, input: unknown) => {
+    ipcMain.handle(`${IPC_CALL_CHANNEL}:${name}`, (event, input: unknown, session: unknown) => {
       if (!trustedSender(event, windowContents)) {
         station.logger.log('warn', 'ipc.untrusted-sender', { method: name, url: event.senderFrame?.url ?? null });
         return { ok: false, error: { name: 'IpcError', code: 'error.internal', message: 'untrusted sender', params: {}, kind: 'failure' } };
       }
-      return dispatch(station.handlers, name, input, { transport: 'ipc' }, station.logger);
+      return station.call(name, input, { transport: 'ipc', session: typeof session === 'string' ? session : null });
     });
   }
   const unsubscribe = station.bus.subscribe((event, payload) => {

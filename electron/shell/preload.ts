@@ -4,9 +4,9 @@ import { IPC_BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CallReply } f
 
 // The renderer's only door to the core: a call per contract method, and the push events. No Node, no ipcRenderer.
 contextBridge.exposeInMainWorld(IPC_BRIDGE_KEY, {
-  call(method: string, input: unknown): Promise<CallReply> {
+  call(method: string, input: unknown, session: string | null): Promise<CallReply> {
     if (!isMethodName(method)) return Promise.reject(new Error(`unknown method ${method}`));
-    return ipcRenderer.invoke(`${IPC_CALL_CHANNEL}:${method}`, input) as Promise<CallReply>;
+    return ipcRenderer.invoke(`${IPC_CALL_CHANNEL}:${method}`, input, typeof session === 'string' ? session : null) as Promise<CallReply>;
   },
   onEvent(listener: (event: string, payload: unknown) => void): () => void {
     const handler = (_e: unknown, event: string, payload: unknown) => listener(event, payload);

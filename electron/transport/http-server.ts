@@ -6,10 +6,10 @@ import {
   HTTP_API_PREFIX,
   HTTP_CALL_HEADER,
   HTTP_EVENTS_PATH,
+  HTTP_SESSION_HEADER,
   HTTP_TOKEN_COOKIE,
   type CallReply,
 } from '../../contract/api/wire.ts';
-import { dispatch } from '../core/dispatch.ts';
 import { message } from '../core/messages.ts';
 import type { Station } from '../core/station.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
@@ -130,7 +130,11 @@ export function startWebServer(station: Station, options: WebServerOptions): Pro
       } catch {
         return sendJson(res, 400, errorReply('http.bad-json', 'request body is not JSON'));
       }
-      const reply = await dispatch(station.handlers, url.pathname.slice(HTTP_API_PREFIX.length), input, { transport: 'http' }, station.logger);
+      const session = req.headers[HTTP_SESSION_HEADER];
+      const reply = await station.call(url.pathname.slice(HTTP_API_PREFIX.length), input, {
+        transport: 'http',
+        session: typeof session === 'string' ? session : null,
+      });
       return sendJson(res, reply.ok ? 200 : reply.error.kind === 'input' ? 400 : 500, reply);
     }
 

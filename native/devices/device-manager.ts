@@ -1,4 +1,5 @@
 import type { Clock } from '../../contract/domain/clock.ts';
+import type { DeviceApi } from './device-api.ts';
 import type { DeviceStatus } from '../../contract/api/devices.ts';
 import type { IdentityCard } from '../../contract/domain/identity.ts';
 import type { Signature, SignaturePoint } from '../../contract/domain/signature.ts';
@@ -33,7 +34,7 @@ const INK_FLUSH_MS = 30;
  * Every device of the station, in one place, off the UI thread: discovery and hot-plug by polling, state and last
  * error per device, and the operations each kind offers. A device that failed is simply tried again next time.
  */
-export class DeviceManager {
+export class DeviceManager implements DeviceApi {
   private readonly idcard: IdCardDevice;
   private readonly sigpad = new SigpadDevice();
   private readonly printers: PrinterDevices;

@@ -1,6 +1,6 @@
 import { CLOCK_ENV, clockFrom } from '../../contract/domain/clock.ts';
 import { DeviceManager, type DeviceManagerOptions } from './device-manager.ts';
-import { serveRpc, type RpcMessage, type RpcPort } from './rpc.ts';
+import { serveApi, type RpcMessage, type RpcPort } from './rpc.ts';
 
 // The device process: the DeviceManager in a process of its own, answering the core over the IPC channel. A
 // native driver that crashes takes down this process only; the core starts it again.
@@ -22,24 +22,9 @@ const manager = new DeviceManager(
   clockFrom(process.env[CLOCK_ENV]),
 );
 
-emit = serveRpc(port, {
-  list: () => manager.list(),
-  readIdCard: () => manager.readIdCard(),
-  sigpadStart: () => manager.sigpadStart(),
-  sigpadClear: () => manager.sigpadClear(),
-  sigpadConfirm: () => manager.sigpadConfirm(),
-  sigpadCancel: () => manager.sigpadCancel(),
-  renderSignature: (signature: Parameters<DeviceManager['renderSignature']>[0]) => manager.renderSignature(signature),
-  processPage: (still: Uint8Array) => manager.processPage(still),
-  print: (...args: Parameters<DeviceManager['print']>) => manager.print(...args),
-  printTestPage: (role: Parameters<DeviceManager['printTestPage']>[0]) => manager.printTestPage(role),
-  close: async () => {
-    await manager.close();
-    setImmediate(() => process.exit(0));
-  },
-});
+emit = serveApi(port, manager);
 
-// Without the core there is nothing to serve: go when it goes.
+// Without the core there is nothing to serve: go when it goes (closing, the core disconnects after close()).
 process.on('disconnect', () => {
   void manager.close().finally(() => process.exit(0));
 });

@@ -1,4 +1,5 @@
 import { StationError, type SerializedError } from '../../contract/domain/errors.ts';
+import type { Remote } from './device-api.ts';
 
 /** Messages between the core and the device process: calls with ids, their replies, and pushed events. */
 export type RpcRequest = { type: 'call'; id: number; method: string; args: unknown[] };
@@ -25,17 +26,26 @@ export class DeviceProcessError extends StationError {
   }
 }
 
-type Handler = (...args: never[]) => unknown;
-
-/** Device side: answers calls with the handlers' results. */
-export function serveRpc(port: RpcPort, handlers: Record<string, Handler>): (event: string, payload: unknown) => void {
+/**
+ * Device side: answers calls with the service's own methods — any method of its class, looked up by name, so there
+ * is no list of operations to keep beside the interface it implements. Returns the function that pushes events.
+ */
+export function serveApi(port: RpcPort, service: object): (event: string, payload: unknown) => void {
+  const methodOf = (name: string): ((...args: unknown[]) => unknown) | undefined => {
+    if (name === 'constructor') return undefined;
+    for (let proto = Object.getPrototypeOf(service); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      const candidate: unknown = Object.getOwnPropertyDescriptor(proto, name)?.value;
+      if (typeof candidate === 'function') return candidate as (...args: unknown[]) => unknown;
+    }
+    return undefined;
+  };
   port.on('message', (message) => {
     if (message.type !== 'call') return;
-    const handler = handlers[message.method];
+    const method = methodOf(message.method);
     Promise.resolve()
       .then(() => {
-        if (!handler) throw new Error(`no device method ${message.method}`);
-        return (handler as (...args: unknown[]) => unknown)(...message.args);
+        if (!method) throw new Error(`no device method ${message.method}`);
+        return method.apply(service, message.args);
       })
       .then(
         (value) => port.postMessage({ type: 'reply', id: message.id, ok: true, value }),
@@ -43,6 +53,13 @@ export function serveRpc(port: RpcPort, handlers: Record<string, Handler>): (eve
       );
   });
   return (event, payload) => port.postMessage({ type: 'event', event, payload });
+}
+
+/** Core side: a typed proxy of the service at the far end; each method call becomes one call message. */
+export function remoteApi<T extends object>(call: (method: string, args: unknown[]) => Promise<unknown>): Remote<T> {
+  return new Proxy({} as Remote<T>, {
+    get: (_target, name) => (typeof name === 'string' ? (...args: unknown[]) => call(name, args) : undefined),
+  });
 }
 
 /** Core side: calls into the device process and hears its events. */
@@ -63,10 +80,10 @@ export class RpcClient {
     });
   }
 
-  call<T>(method: string, args: unknown[] = []): Promise<T> {
+  call(method: string, args: unknown[]): Promise<unknown> {
     const id = this.next++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
       this.port.postMessage({ type: 'call', id, method, args });
     });
   }

@@ -73,11 +73,11 @@ describe('the intake state', () => {
     const sig = { sha256: 'a'.repeat(64), kind: 'signature' as const, mime: 'image/png', size: 10, width: 10, height: 10 };
     let s = intakeReducer(initialIntake('window'), { type: 'card', card: CARD });
     s = intakeReducer(s, { type: 'matter', matter });
-    expect(buildIntake(s, 'session-token-0123456789')).toBeNull();
+    expect(buildIntake(s)).toBeNull();
     s = intakeReducer(s, { type: 'field', id: 'phone', value: '13912345678' });
     s = intakeReducer(s, { type: 'material', id: 'medical-records', choice: { status: 'promised', dueDate: '2026-11-26' } });
     s = intakeReducer(s, { type: 'signature', attachment: sig });
-    const input = buildIntake(s, 'session-token-0123456789')!;
+    const input = buildIntake(s)!;
     expect(input.applicant).toEqual({
       name: '王秀英',
       idNumber: '43070219550101128X',

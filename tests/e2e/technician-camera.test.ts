@@ -3,6 +3,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { fakeCameraFlags, writeFakeCameraClip, type FakeCameraClip } from './harness/fake-camera.ts';
+import { addStaff, TECHNICIAN } from './harness/staff.ts';
 import { kioskSuite } from './harness/suite.ts';
 import { closePanel, deviceRows, openTechnician, testDevice } from './harness/technician-actions.ts';
 
@@ -10,6 +11,7 @@ import { closePanel, deviceRows, openTechnician, testDevice } from './harness/te
 let clip: FakeCameraClip | undefined;
 const kiosk = kioskSuite(undefined, {
   stationArgs: ['--simulate'],
+  setup: (dataDir) => addStaff(dataDir, TECHNICIAN, true),
   chromiumArgs: async () => fakeCameraFlags((clip = await writeFakeCameraClip())),
 });
 afterAll(() => clip?.remove());

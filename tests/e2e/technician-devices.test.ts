@@ -6,12 +6,14 @@ import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { fakeCameraFlags, writeFakeCameraClip, type FakeCameraClip } from './harness/fake-camera.ts';
 import { callFromPage } from './harness/kiosk-actions.ts';
 import { REPO } from './harness/station.ts';
+import { addStaff, TECHNICIAN } from './harness/staff.ts';
 import { kioskSuite } from './harness/suite.ts';
 import {
   closePanel,
   deviceRow,
   deviceRows,
   devicesFromPage,
+  technicianSession,
   openTechnician,
   STATE_WORDS,
   testDevice,
@@ -23,6 +25,7 @@ import {
 let clip: FakeCameraClip | undefined;
 const kiosk = kioskSuite({ printers: { receipt: PDF_QUEUE, a4: PDF_QUEUE, photo: PDF_QUEUE } }, {
   stationArgs: ['--simulate'],
+  setup: (dataDir) => addStaff(dataDir, TECHNICIAN, true),
   chromiumArgs: async () => fakeCameraFlags((clip = await writeFakeCameraClip())),
 });
 let cupsOutput = '';
@@ -100,12 +103,13 @@ describe('technician page: the station devices', () => {
     await technician.page.locator(`[data-testid="device"][data-id="${pad.id}"][data-state="ready"]`).waitFor();
 
     const other = await kiosk.open();
-    const started = await callFromPage(other.page, 'sigpadStart', {});
+    const session = await technicianSession(other.page);
+    const started = await callFromPage(other.page, 'sigpadStart', {}, session);
     expect(started.body.ok).toBe(true);
     await technician.page.locator(`[data-testid="device"][data-id="${pad.id}"][data-state="busy"]`).waitFor();
     expect(await row.getByTestId('device-state').textContent()).toBe('使用中');
 
-    expect((await callFromPage(other.page, 'sigpadCancel', {})).body.ok).toBe(true);
+    expect((await callFromPage(other.page, 'sigpadCancel', {}, session)).body.ok).toBe(true);
     await technician.page.locator(`[data-testid="device"][data-id="${pad.id}"][data-state="ready"]`).waitFor();
     expect(await row.getByTestId('device-state').textContent()).toBe('就绪');
     await other.context.close();

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Signature } from '../../contract/domain/signature.ts';
 import { describe, expect, it } from 'vitest';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
+import { addStaff, TECHNICIAN } from './harness/staff.ts';
 import { kioskSuite } from './harness/suite.ts';
 import {
   closePanel,
@@ -14,7 +15,7 @@ import {
 } from './harness/technician-actions.ts';
 
 // The simulated pad replays 王小明's recorded signature as soon as signing starts.
-const kiosk = kioskSuite(undefined, { stationArgs: ['--simulate'] });
+const kiosk = kioskSuite(undefined, { stationArgs: ['--simulate'], setup: (dataDir) => addStaff(dataDir, TECHNICIAN, true) });
 
 /** The saved signature: its sha256 (start shown on screen) and its preview loaded from the core. */
 async function savedSignature(page: Page): Promise<string> {

@@ -1,3 +1,4 @@
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { DESK_VIEWS, type DeskView } from '../../../contract/domain/desk-views.ts';
 import { cliText } from '../cli-text.ts';
@@ -7,6 +8,16 @@ import { withStation } from '../open.ts';
 
 const VIEWS = DESK_VIEWS;
 type View = DeskView;
+
+/** Every page of a desk list: the contract serves it a page at a time. */
+async function allPages<T>(page: (n: number) => Promise<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for (let n = 0; ; n++) {
+    const rows = await page(n);
+    all.push(...rows);
+    if (rows.length === 0) return all;
+  }
+}
 
 /** A due date as the CLI prints it: 预计 before a provisional one. */
 const dueText = (c: { dueDate: string; dueProvisional: boolean }): string =>
@@ -20,8 +31,8 @@ export const caseList: Command = {
     needPositionals(positionals, 0, this.usage);
     const view = (values.view ?? 'recent') as View;
     if (!VIEWS.includes(view)) throw new UsageError(`unknown view ${values.view}\nusage: ${this.usage}`);
-    return withStation(values['data-dir'], (station) => {
-      const list = station.cases.list(view, 0, 1000);
+    return withStation(values['data-dir'], async (station) => {
+      const list = await allPages((page) => asOperator(station, 'caseList', { view, page }));
       if (values.json) io.out(JSON.stringify(list));
       else {
         for (const c of list) {
@@ -40,8 +51,8 @@ export const caseShow: Command = {
   async run(args, io) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, 'data-dir': { type: 'string' } }, this.usage);
     needPositionals(positionals, 1, this.usage);
-    return withStation(values['data-dir'], (station) => {
-      const detail = station.cases.get(positionals[0]!, null);
+    return withStation(values['data-dir'], async (station) => {
+      const detail = await asOperator(station, 'caseGet', { caseNo: positionals[0]! });
       if (values.json) {
         io.out(JSON.stringify(detail));
         return 0;

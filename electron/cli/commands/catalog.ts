@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { readCatalogFile } from '../../core/catalog/catalog-file.ts';
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
@@ -13,8 +14,8 @@ export const catalogSearch: Command = {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, limit: { type: 'string' }, ...dataDirOption }, this.usage);
     needPositionals(positionals, 1, this.usage);
     const limit = values.limit === undefined ? 20 : Number(values.limit);
-    return withStation(values['data-dir'], (station) => {
-      const hits = station.catalog.search(positionals[0]!, Number.isInteger(limit) && limit > 0 ? limit : 20);
+    return withStation(values['data-dir'], async (station) => {
+      const hits = await asOperator(station, 'catalogSearch', { query: positionals[0]!, limit: Number.isInteger(limit) && limit > 0 ? Math.min(limit, 100) : 20 });
       if (values.json) io.out(JSON.stringify(hits));
       else for (const h of hits) io.out(`${h.score.toFixed(1).padStart(5)}  ${h.code}  ${h.name}`);
       return 0;
@@ -30,8 +31,8 @@ export const catalogImport: Command = {
     needPositionals(positionals, 1, this.usage);
     // Validate the whole file before the database is even opened: a bad file changes nothing.
     const catalog = readCatalogFile(positionals[0]!);
-    return withStation(values['data-dir'], (station) => {
-      const changed = station.catalog.install(catalog, positionals[0]!);
+    return withStation(values['data-dir'], async (station) => {
+      const { changed } = await asOperator(station, 'catalogImport', { catalog });
       io.out(changed ? `catalogue ${catalog.version} installed (${catalog.matters.length} matters)` : `catalogue ${catalog.version} already active`);
       return 0;
     });
@@ -44,8 +45,8 @@ export const catalogExport: Command = {
   async run(args, io) {
     const { values, positionals } = parse(args, dataDirOption, this.usage);
     if (positionals.length > 1) needPositionals(positionals, 1, this.usage);
-    return withStation(values['data-dir'], (station) => {
-      const text = `${JSON.stringify(station.catalog.current(), null, 2)}\n`;
+    return withStation(values['data-dir'], async (station) => {
+      const text = `${JSON.stringify(await asOperator(station, 'catalogExport', {}), null, 2)}\n`;
       if (positionals[0]) writeFileSync(positionals[0], text);
       else io.out(text.trimEnd());
       return 0;

@@ -1,5 +1,6 @@
 import { StationError } from '../../../contract/domain/errors.ts';
 import { cliText } from '../cli-text.ts';
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
@@ -19,8 +20,8 @@ export const deadline: Command = {
     needPositionals(positionals, 2, this.usage);
     const [start, n] = positionals as [string, string];
     if (!/^\d{1,3}$/.test(n)) throw new BadDaysError(n);
-    return withStation(values['data-dir'], (station) => {
-      const due = station.calendar.current.addWorkingDays(start, Number(n));
+    return withStation(values['data-dir'], async (station) => {
+      const due = await asOperator(station, 'deadline', { from: start, days: Number(n) });
       if (values.json) io.out(JSON.stringify({ due: due.date, provisional: due.provisional }));
       else io.out(due.provisional ? cliText('cli.deadline.provisional', { date: due.date }) : due.date);
       return 0;

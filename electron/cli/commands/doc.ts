@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import type { CaseDocumentKind } from '../../core/cases/case-documents.ts';
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -18,7 +19,7 @@ export const docCommand: Command = {
     if (!values.output) throw new UsageError(`missing -o <file>\nusage: ${this.usage}`);
     const output = values.output;
     return withStation(values['data-dir'], async (station) => {
-      const pdf = await station.documents.render(caseNo, kind, null, station.clock());
+      const pdf = Buffer.from((await asOperator(station, 'docRender', { caseNo, document: kind })).pdf, 'base64');
       writeFileSync(output, pdf);
       io.out(`${output} (${pdf.length} bytes)`);
       return 0;

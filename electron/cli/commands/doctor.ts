@@ -1,5 +1,6 @@
 import { cliText } from '../cli-text.ts';
 import { startDevices } from '../../core/station.ts';
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { withStation } from '../open.ts';
@@ -17,8 +18,8 @@ export const doctor: Command = {
     return withStation(values['data-dir'], async (station) => {
       const devices = startDevices(station, { simulate: values.simulate ?? false });
       await devices.whenReady();
-      const list = await devices.list();
-      const calendar = station.calendar.status();
+      const list = await asOperator(station, 'devicesList', {});
+      const calendar = await asOperator(station, 'calendarStatus', {});
       if (values.json) {
         io.out(JSON.stringify({ devices: list, calendar }));
         return 0;

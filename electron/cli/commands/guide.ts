@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { guidePdf } from '../../core/guide/guide-document.ts';
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { UsageError } from '../command.ts';
@@ -14,7 +14,7 @@ export const guidePdfCommand: Command = {
     if (!values.output) throw new UsageError(`missing -o <file>\nusage: ${this.usage}`);
     const output = values.output;
     return withStation(values['data-dir'], async (station) => {
-      const pdf = await guidePdf(station.catalog, positionals[0]!, station.clock());
+      const pdf = Buffer.from((await asOperator(station, 'guideDocument', { code: positionals[0]! })).pdf, 'base64');
       writeFileSync(output, pdf);
       io.out(`${output} (${pdf.length} bytes)`);
       return 0;

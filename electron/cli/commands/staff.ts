@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ROLES, type Role } from '../../../contract/domain/roles.ts';
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -22,8 +23,8 @@ export const staffAdd: Command = {
     // Never on the command line, where the shell history and the process list would keep it.
     const [pin = '', adminPin = ''] = readFileSync(0, 'utf8').split('\n').map((l) => l.trim());
     return withStation(values['data-dir'], async (station) => {
-      const actor = values.as === undefined ? 'bootstrap' : await station.staff.login(Number(values.as), adminPin);
-      const id = await station.staff.create({ displayName: values.name!, role, pin }, actor);
+      const approver = values.as === undefined ? undefined : { staffId: Number(values.as), pin: adminPin };
+      const { id } = await asOperator(station, 'staffAdd', { name: values.name!, role, pin, ...(approver && { approver }) });
       io.out(`staff ${id} ${values.name} (${role})`);
       return 0;
     });

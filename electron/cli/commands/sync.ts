@@ -1,3 +1,4 @@
+import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { UsageError } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -17,7 +18,7 @@ export const enroll: Command = {
       throw new UsageError(`not a URL: ${values.server}`);
     }
     return withStation(values['data-dir'], async (station) => {
-      const linked = await station.sync.enroll(url.href, values.code!);
+      const linked = await asOperator(station, 'syncEnroll', { server: url.href, code: values.code! });
       io.out(`enrolled as ${linked.stationId}: ${linked.village} / ${linked.grid}`);
       return 0;
     });
@@ -32,13 +33,13 @@ export const syncCommand: Command = {
     if (positionals.length > 1 || (positionals[0] !== undefined && positionals[0] !== 'status')) throw new UsageError(`usage: ${this.usage}`);
     return withStation(values['data-dir'], async (station) => {
       if (positionals[0] === 'status') {
-        const status = station.sync.status();
+        const status = await asOperator(station, 'syncStatus', {});
         if (values.json) io.out(JSON.stringify(status));
         else io.out(`${status.enrolled ? status.stationId : 'not enrolled'} · pending ${status.pending} · conflicts ${status.conflicts} · last sync ${status.lastSyncAt ?? 'never'}`);
         return 0;
       }
       // --once is what this command does; the station syncs by itself while it serves its screens.
-      const result = await station.sync.syncOnce();
+      const result = await asOperator(station, 'syncRun', {});
       if (values.json) io.out(JSON.stringify(result));
       else io.out(`pushed ${result.pushed} (duplicates ${result.duplicates}, conflicts ${result.conflicts}), uploaded ${result.uploaded}, pulled ${result.pulled}, pending ${result.pending}`);
       return 0;

@@ -3,12 +3,10 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
-import type { IdentityCard } from '../../../contract/domain/identity.ts';
-import type { Signature, SignaturePoint } from '../../../contract/domain/signature.ts';
+import type { SignaturePoint } from '../../../contract/domain/signature.ts';
+import type { DeviceApi, Remote } from '../../../native/devices/device-api.ts';
 import type { DeviceManagerOptions } from '../../../native/devices/device-manager.ts';
-import { RpcClient, type RpcMessage } from '../../../native/devices/rpc.ts';
-import type { PrinterRole } from '../../../contract/domain/printer-roles.ts';
-import type { PrintResult } from '../../../native/printer/types.ts';
+import { remoteApi, RpcClient, type RpcMessage } from '../../../native/devices/rpc.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Logger } from '../log.ts';
 
@@ -108,50 +106,13 @@ export class DeviceHost {
     else if (event === 'cleared') this.bus.emit('sigpadCleared', {});
   }
 
-  private async call<T>(method: string, args: unknown[] = []): Promise<T> {
+  /** The devices, typed as DeviceApi; every call waits for the device process to be up. */
+  readonly api: Remote<Omit<DeviceApi, 'close'>> = remoteApi<DeviceApi>((method, args) => this.call(method, args));
+
+  private async call(method: string, args: unknown[]): Promise<unknown> {
     await this.ready;
     if (!this.rpc || !this.child?.connected) throw new DeviceProcessFailedError('not running');
-    return this.rpc.call<T>(method, args);
-  }
-
-  list(): Promise<DeviceStatus[]> {
-    return this.call('list');
-  }
-
-  readIdCard(): Promise<IdentityCard> {
-    return this.call('readIdCard');
-  }
-
-  sigpadStart(): Promise<{ width: number; height: number }> {
-    return this.call('sigpadStart');
-  }
-
-  sigpadClear(): Promise<void> {
-    return this.call('sigpadClear');
-  }
-
-  sigpadConfirm(): Promise<Signature> {
-    return this.call('sigpadConfirm');
-  }
-
-  sigpadCancel(): Promise<void> {
-    return this.call('sigpadCancel');
-  }
-
-  renderSignature(signature: Signature): Promise<{ png: Uint8Array; width: number; height: number }> {
-    return this.call('renderSignature', [signature]);
-  }
-
-  processPage(still: Uint8Array): Promise<{ jpeg: Uint8Array; width: number; height: number; detected: boolean }> {
-    return this.call('processPage', [still]);
-  }
-
-  print(role: PrinterRole, document: Uint8Array, copies: number, title: string): Promise<PrintResult> {
-    return this.call('print', [role, document, copies, title]);
-  }
-
-  printTestPage(role: PrinterRole): Promise<PrintResult> {
-    return this.call('printTestPage', [role]);
+    return this.rpc.call(method, args);
   }
 
   async close(): Promise<void> {
@@ -160,7 +121,8 @@ export class DeviceHost {
     const child = this.child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    await this.call('close').catch(() => undefined);
+    await this.call('close', []).catch(() => undefined);
+    if (child.connected) child.disconnect();
     const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
     await exited;
     clearTimeout(killer);

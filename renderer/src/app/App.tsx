@@ -10,7 +10,7 @@ import { StaffContext } from '../staff/staff-context.ts';
 import { useStaffAuth } from '../staff/use-staff-auth.ts';
 import { useClient } from '../station/client-context.ts';
 import { NavContext } from './nav-context.ts';
-import { WINDOW_SCREENS } from './routes.ts';
+import { STAFF_SCREENS } from './routes.ts';
 import { ScreenView } from './ScreenView.tsx';
 import { useNavigation } from './use-navigation.ts';
 
@@ -23,7 +23,7 @@ export function App() {
   const { stack, nav, reset } = useNavigation();
   const route = stack.at(-1);
   const staff = useStaffAuth(client);
-  const atWindow = stack.some((r) => WINDOW_SCREENS.has(r.screen));
+  const atStaffScreen = stack.some((r) => STAFF_SCREENS.has(r.screen));
 
   useEffect(() => {
     client.appInfo({}).then(
@@ -41,11 +41,11 @@ export function App() {
   // A new screen never keeps reading the previous one aloud.
   useEffect(() => stopSpeaking, [route]);
 
-  // Leaving the window's screens (首页, 返回 past the desk) signs the clerk out: the next person is not them.
+  // Leaving the staff screens (首页, 返回 past the desk or the device page) signs out: the next person is not them.
   const signedIn = staff.current !== null;
   useEffect(() => {
-    if (signedIn && !atWindow) staff.signOut();
-  }, [signedIn, atWindow, staff]);
+    if (signedIn && !atStaffScreen) staff.signOut();
+  }, [signedIn, atStaffScreen, staff]);
 
   // Every screen unmounts, and with it whatever it held about a person (card, answers, pages, signatures).
   useIdleTimeout(info?.idleTimeoutSec ?? null, route !== undefined, () => {

@@ -40,7 +40,11 @@ export function ScreenView({ route }: { route: Route | undefined }) {
     case 'placeholder':
       return <PlaceholderScreen service={route.service} />;
     case 'technician':
-      return <TechnicianScreen />;
+      return (
+        <RequireStaff door="technician">
+          <TechnicianScreen />
+        </RequireStaff>
+      );
     case 'apply':
       return <ApplyScreen code={route.code} />;
     case 'progress':

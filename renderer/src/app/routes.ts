@@ -14,7 +14,7 @@ export type Route =
   | { screen: 'list'; lifeEvent: LifeEventSummary }
   | { screen: 'guide'; code: string }
   | { screen: 'placeholder'; service: PlaceholderService }
-  /** The technician's device page (a PIN gate comes with staff login). */
+  /** The technician's device page, behind a technician's PIN. */
   | { screen: 'technician' }
   /** A villager applying alone at the kiosk for a self-service matter. */
   | { screen: 'apply'; code: string }
@@ -28,5 +28,5 @@ export type Route =
 
 export type ScreenName = Route['screen'] | 'attract';
 
-/** Screens that show a clerk's work: leaving all of them ends the clerk's session. */
-export const WINDOW_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['window', 'desk', 'case', 'intake']);
+/** Screens behind a staff sign-in: leaving all of them ends the session. */
+export const STAFF_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['window', 'desk', 'case', 'intake', 'technician']);

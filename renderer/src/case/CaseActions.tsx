@@ -7,7 +7,7 @@ import { useClient } from '../station/client-context.ts';
 import { DeliverChoice } from './DeliverChoice.tsx';
 
 /** The next steps the case's state allows, one button each; 不予批准 and 撤回 ask again, 送达 asks how. */
-export function CaseActions({ summary, session, onDone }: { summary: CaseSummary; session: string; onDone(): void }) {
+export function CaseActions({ summary, onDone }: { summary: CaseSummary; onDone(): void }) {
   const { t } = useI18n();
   const client = useClient();
   const [asking, setAsking] = useState<CaseAction | null>(null);
@@ -18,7 +18,7 @@ export function CaseActions({ summary, session, onDone }: { summary: CaseSummary
   const run = (action: CaseAction, detail: Record<string, string> = {}) => {
     setBusy(true);
     setError(null);
-    client.caseTransition({ session, caseNo: summary.caseNo, action, detail }).then(
+    client.caseTransition({ caseNo: summary.caseNo, action, detail }).then(
       () => {
         setBusy(false);
         setAsking(null);

@@ -7,7 +7,7 @@ import { MaterialStatus } from './MaterialStatus.tsx';
 import { SupplyMaterial } from './SupplyMaterial.tsx';
 
 /** The case's materials with their status and page previews; a 容缺 one still owed can be supplied here. */
-export function CaseMaterials({ detail, session, onChanged }: { detail: CaseDetail; session: string; onChanged(): void }) {
+export function CaseMaterials({ detail, onChanged }: { detail: CaseDetail; onChanged(): void }) {
   const { t } = useI18n();
   const [supplying, setSupplying] = useState<string | null>(null);
   // Owed material may follow until the result is handed over.
@@ -37,7 +37,6 @@ export function CaseMaterials({ detail, session, onChanged }: { detail: CaseDeta
             )}
             {supplying === m.materialId && (
               <SupplyMaterial
-                session={session}
                 caseNo={detail.summary.caseNo}
                 materialId={m.materialId}
                 onCancel={() => setSupplying(null)}

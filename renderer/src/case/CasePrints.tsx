@@ -4,7 +4,7 @@ import { PrintButton } from '../print/PrintButton.tsx';
 import { useClient } from '../station/client-context.ts';
 
 /** 打印受理单, and 容缺受理单 / 委托书 when the case has them. */
-export function CasePrints({ detail, session }: { detail: CaseDetail; session: string }) {
+export function CasePrints({ detail }: { detail: CaseDetail }) {
   const { t } = useI18n();
   const client = useClient();
   const caseNo = detail.summary.caseNo;
@@ -14,20 +14,20 @@ export function CasePrints({ detail, session }: { detail: CaseDetail; session: s
       <PrintButton
         label={t('ui.doc.receipt')}
         testId="print-receipt"
-        print={() => client.docPrint({ session, caseNo, document: 'receipt' })}
+        print={() => client.docPrint({ caseNo, document: 'receipt' })}
       />
       {rongque && (
         <PrintButton
           label={t('ui.doc.rongque')}
           testId="print-rongque"
-          print={() => client.docPrint({ session, caseNo, document: 'rongque' })}
+          print={() => client.docPrint({ caseNo, document: 'rongque' })}
         />
       )}
       {detail.summary.proxy && (
         <PrintButton
           label={t('ui.doc.mandate')}
           testId="print-mandate"
-          print={() => client.docPrint({ session, caseNo, document: 'mandate' })}
+          print={() => client.docPrint({ caseNo, document: 'mandate' })}
         />
       )}
     </section>

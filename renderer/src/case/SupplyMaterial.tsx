@@ -8,13 +8,11 @@ import '../styles/devices.css';
 
 /** 补交容缺材料: the pages on the document camera, then caseSupply; the material is no longer owed. */
 export function SupplyMaterial({
-  session,
   caseNo,
   materialId,
   onDone,
   onCancel,
 }: {
-  session: string;
   caseNo: string;
   materialId: string;
   onDone(): void;
@@ -29,7 +27,7 @@ export function SupplyMaterial({
   const supply = () => {
     setBusy(true);
     setError(null);
-    client.caseSupply({ session, caseNo, materialId, pages: pages.map((p) => p.sha256) }).then(onDone, (e: unknown) => {
+    client.caseSupply({ caseNo, materialId, pages: pages.map((p) => p.sha256) }).then(onDone, (e: unknown) => {
       setError(e);
       setBusy(false);
     });

@@ -22,13 +22,11 @@ import '../styles/intake.css';
  */
 export function IntakeFlow({
   channel,
-  session,
   agentName = '',
   preset,
   onFinish,
 }: {
   channel: Channel;
-  session: string | undefined;
   agentName?: string;
   /** Initial actions, e.g. the kiosk's matter chosen on the guide screen. */
   preset?: (state: IntakeState) => IntakeState;
@@ -36,7 +34,7 @@ export function IntakeFlow({
 }) {
   const { t } = useI18n();
   const [state, dispatch] = useReducer(intakeReducer, channel, (c) => (preset ? preset(initialIntake(c)) : initialIntake(c)));
-  const checkError = useApplicantCheck(state, dispatch, session);
+  const checkError = useApplicantCheck(state, dispatch);
   const steps = stepsOf(state);
   const at = steps.indexOf(state.step);
   // The furthest step reachable: every step before it is done.
@@ -47,7 +45,7 @@ export function IntakeFlow({
   if (state.step === 'receipt') {
     return (
       <div className="intake" data-testid="intake" data-step="receipt" data-channel={channel}>
-        <ReceiptStep state={state} session={session} onFinish={onFinish} />
+        <ReceiptStep state={state} onFinish={onFinish} />
       </div>
     );
   }
@@ -62,10 +60,10 @@ export function IntakeFlow({
         {state.step === 'card' && <CardStep state={state} dispatch={dispatch} />}
         {state.step === 'matter' && <MatterStep state={state} dispatch={dispatch} checkError={checkError} />}
         {state.step === 'form' && <FormStep state={state} dispatch={dispatch} />}
-        {state.step === 'materials' && <MaterialsStep state={state} dispatch={dispatch} session={session} />}
+        {state.step === 'materials' && <MaterialsStep state={state} dispatch={dispatch} />}
         {state.step === 'proxy' && <ProxyStep state={state} dispatch={dispatch} agentName={agentName} />}
         {state.step === 'sign' && <SignStep state={state} dispatch={dispatch} />}
-        {state.step === 'submit' && <SubmitStep state={state} dispatch={dispatch} session={session} />}
+        {state.step === 'submit' && <SubmitStep state={state} dispatch={dispatch} />}
       </div>
       <StepNav
         onBack={at > 0 ? () => go({ type: 'go', step: steps[at - 1]! }) : null}

@@ -7,7 +7,7 @@ import { MaterialRow, type MaterialMode } from './MaterialRow.tsx';
 import { NoticePanel } from './NoticePanel.tsx';
 
 /** 4. The materials checklist, one row per catalogue material; the 一次性告知单 when a required one is missing. */
-export function MaterialsStep({ state, dispatch, session }: { state: IntakeState; dispatch: Dispatch<IntakeAction>; session: string | undefined }) {
+export function MaterialsStep({ state, dispatch }: { state: IntakeState; dispatch: Dispatch<IntakeAction> }) {
   const { t } = useI18n();
   const [editing, setEditing] = useState<{ id: string; mode: MaterialMode } | null>(null);
   const matter = state.matter;
@@ -41,7 +41,6 @@ export function MaterialsStep({ state, dispatch, session }: { state: IntakeState
             applicantName={state.card.name}
             required={required}
             missing={missingMaterials(state)}
-            session={session}
           />
         )}
       </ScrollArea>

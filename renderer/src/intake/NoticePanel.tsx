@@ -12,13 +12,11 @@ export function NoticePanel({
   applicantName,
   required,
   missing,
-  session,
 }: {
   matterCode: string;
   applicantName: string;
   required: readonly Material[];
   missing: readonly Material[];
-  session: string | undefined;
 }) {
   const { t } = useI18n();
   const client = useClient();
@@ -32,7 +30,6 @@ export function NoticePanel({
         testId="print-notice"
         print={() =>
           client.noticePrint({
-            ...(session === undefined ? {} : { session }),
             matterCode,
             applicantName,
             missing: missing.map((m) => m.id),

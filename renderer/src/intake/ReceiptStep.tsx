@@ -5,13 +5,13 @@ import { useClient } from '../station/client-context.ts';
 import type { IntakeState } from './intake-state.ts';
 
 /** Taken in: the case number and the promised date, and the documents to print (受理单; 容缺受理单 and 委托书 if they apply). */
-export function ReceiptStep({ state, session, onFinish }: { state: IntakeState; session: string | undefined; onFinish(): void }) {
+export function ReceiptStep({ state, onFinish }: { state: IntakeState; onFinish(): void }) {
   const { t, locale } = useI18n();
   const client = useClient();
   const result = state.result;
   if (result === null) return null;
   const print = (document: 'receipt' | 'rongque' | 'mandate') => () =>
-    client.docPrint({ ...(session === undefined ? {} : { session }), caseNo: result.caseNo, document });
+    client.docPrint({ caseNo: result.caseNo, document });
   const promised = Object.values(state.materials).some((c) => c.status === 'promised');
   return (
     <div className="intake-receipt" data-testid="intake-receipt">

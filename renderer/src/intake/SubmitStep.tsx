@@ -15,13 +15,13 @@ import { IssueList } from './IssueList.tsx';
  * instant is ignored, and the intake's one requestId makes any repeat the same case. A refused form goes back to
  * the form with every problem beside its field.
  */
-export function SubmitStep({ state, dispatch, session }: { state: IntakeState; dispatch: Dispatch<IntakeAction>; session: string | undefined }) {
+export function SubmitStep({ state, dispatch }: { state: IntakeState; dispatch: Dispatch<IntakeAction> }) {
   const { t, locale } = useI18n();
   const client = useClient();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const inFlight = useRef(false);
-  const input = buildIntake(state, session);
+  const input = buildIntake(state);
   const { other } = sortIssues(state.matter?.form, state.issues);
   const counts = { provided: 0, exempt: 0, promised: 0 };
   for (const c of Object.values(state.materials)) counts[c.status]++;

@@ -7,7 +7,7 @@ const PHONE = /^1\d{10}$/;
  * The caseIntake input from what the flow collected, or null while something it needs is missing. The applicant
  * comes from the card; a phone answered on the form goes with it; the one signature also signs the 容缺 promise.
  */
-export function buildIntake(state: IntakeState, session: string | undefined): IntakeInput | null {
+export function buildIntake(state: IntakeState): IntakeInput | null {
   const { card, matter, signature } = state;
   if (!card || !matter || !signature) return null;
   const phone = state.form.phone;
@@ -26,7 +26,6 @@ export function buildIntake(state: IntakeState, session: string | undefined): In
   const proxy = state.channel === 'window' && state.proxy && state.mandate !== null;
   return {
     requestId: state.requestId,
-    ...(session === undefined ? {} : { session }),
     channel: state.channel,
     matterCode: matter.code,
     applicant: {

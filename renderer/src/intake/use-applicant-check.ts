@@ -7,7 +7,7 @@ import type { IntakeAction, IntakeState } from './intake-state.ts';
  * applicantCheck as soon as both the card and the matter are known: the promised date and whether 容缺 is open.
  * Returns the error of the last check, if it failed.
  */
-export function useApplicantCheck(state: IntakeState, dispatch: Dispatch<IntakeAction>, session: string | undefined): unknown {
+export function useApplicantCheck(state: IntakeState, dispatch: Dispatch<IntakeAction>): unknown {
   const client = useClient();
   const [error, setError] = useState<unknown>(null);
   const idNumber = state.card !== null && cardProblem(state.card) === null ? state.card.idNumber : null;
@@ -16,7 +16,7 @@ export function useApplicantCheck(state: IntakeState, dispatch: Dispatch<IntakeA
     setError(null);
     if (idNumber === null || matterCode === null) return;
     let live = true;
-    client.applicantCheck({ ...(session === undefined ? {} : { session }), idNumber, matterCode }).then(
+    client.applicantCheck({ idNumber, matterCode }).then(
       (check) => {
         if (live) dispatch({ type: 'check', check });
       },
@@ -27,6 +27,6 @@ export function useApplicantCheck(state: IntakeState, dispatch: Dispatch<IntakeA
     return () => {
       live = false;
     };
-  }, [client, dispatch, session, idNumber, matterCode]);
+  }, [client, dispatch, idNumber, matterCode]);
   return error;
 }

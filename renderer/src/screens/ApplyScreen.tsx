@@ -30,7 +30,6 @@ export function ApplyScreen({ code }: { code: string }) {
       {matter?.selfService && (
         <IntakeFlow
           channel="kiosk"
-          session={undefined}
           preset={(state) => intakeReducer(state, { type: 'matter', matter })}
           onFinish={nav.home}
         />

@@ -29,7 +29,7 @@ export function CaseScreen({ caseNo }: { caseNo: string }) {
   const [generation, setGeneration] = useState(0);
   const loaded = useCall(
     (client) =>
-      Promise.all([client.caseGet({ session: staff.session, caseNo }), client.staffList({})]).then(
+      Promise.all([client.caseGet({ caseNo }), client.staffList({})]).then(
         ([detail, list]): Loaded => ({ detail, staff: list }),
       ),
     [caseNo, staff.session, generation],
@@ -47,9 +47,9 @@ export function CaseScreen({ caseNo }: { caseNo: string }) {
           <div className="case-page" data-testid="case-page" data-state={shown.detail.summary.state} data-loading={loaded.status === 'loading'}>
             {loaded.status === 'error' && <CallStatus state={loaded} />}
             <CaseFacts detail={shown.detail} nameOf={staffNamer(shown.staff)} />
-            <CaseActions summary={shown.detail.summary} session={staff.session} onDone={reload} />
-            <CasePrints detail={shown.detail} session={staff.session} />
-            <CaseMaterials detail={shown.detail} session={staff.session} onChanged={reload} />
+            <CaseActions summary={shown.detail.summary} onDone={reload} />
+            <CasePrints detail={shown.detail} />
+            <CaseMaterials detail={shown.detail} onChanged={reload} />
             <CaseHistory history={shown.detail.history} nameOf={staffNamer(shown.staff)} />
           </div>
         </ScrollArea>

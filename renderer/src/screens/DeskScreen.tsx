@@ -28,7 +28,7 @@ export function DeskScreen({ view }: { view: DeskView }) {
   const [query, setQuery] = useState<string | null>(null);
   const cases = useCall(
     (client) =>
-      query === null ? client.caseList({ session: staff.session, view, page }) : client.caseFind({ session: staff.session, query }),
+      query === null ? client.caseList({ view, page }) : client.caseFind({ query }),
     [staff.session, view, page, query],
   );
   useSessionGuard(cases.status === 'error' ? cases.error : null);

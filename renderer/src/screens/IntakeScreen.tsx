@@ -11,7 +11,7 @@ export function IntakeScreen() {
   const staff = useStaffSession();
   return (
     <ScreenFrame screen="intake" title={t('ui.intake.windowTitle')} speech={{ text: t('ui.prompt.window'), promptKey: 'ui.prompt.window' }}>
-      <IntakeFlow channel="window" session={staff.session} agentName={staff.name} onFinish={nav.back} />
+      <IntakeFlow channel="window" agentName={staff.name} onFinish={nav.back} />
     </ScreenFrame>
   );
 }

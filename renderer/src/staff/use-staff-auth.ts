@@ -12,13 +12,16 @@ export function useStaffAuth(client: Client): StaffAuth {
       current,
       signIn(session) {
         live.current = session;
+        client.setSession(session.session);
         setCurrent(session);
       },
       signOut() {
         const ending = live.current;
         live.current = null;
         setCurrent(null);
-        if (ending) client.staffLogout({ session: ending.session }).catch(() => undefined);
+        // The logout carries the session it ends; every call after it carries none.
+        if (ending) client.staffLogout({}).catch(() => undefined);
+        client.setSession(null);
       },
     }),
     [client, current],

@@ -5,6 +5,7 @@ import {
   HTTP_API_PREFIX,
   HTTP_CALL_HEADER,
   HTTP_EVENTS_PATH,
+  HTTP_SESSION_HEADER,
   type CallReply,
 } from '../../../contract/api/wire.ts';
 
@@ -16,13 +17,13 @@ const connectionFailure = (detail: string): CallReply => ({
   error: { name: 'ConnectionError', code: CONNECTION_ERROR_CODE, message: detail, params: {}, kind: 'failure' },
 });
 
-async function post(method: MethodName, input: unknown): Promise<CallReply> {
+async function post(method: MethodName, input: unknown, session: string | null): Promise<CallReply> {
   let response: Response;
   try {
     response = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', [HTTP_CALL_HEADER]: '1' },
+      headers: { 'content-type': 'application/json', [HTTP_CALL_HEADER]: '1', ...(session !== null && { [HTTP_SESSION_HEADER]: session }) },
       body: JSON.stringify(input ?? {}),
     });
   } catch (error) {

@@ -4,7 +4,7 @@ import { IPC_BRIDGE_KEY, type CallReply } from '../../../contract/api/wire.ts';
 
 /** What the Electron preload exposes on `window[IPC_BRIDGE_KEY]`. */
 export interface StationBridge {
-  call(method: MethodName, input: unknown): Promise<CallReply>;
+  call(method: MethodName, input: unknown, session: string | null): Promise<CallReply>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
 }
 
@@ -15,7 +15,7 @@ export function findBridge(): StationBridge | undefined {
 
 export function ipcTransport(bridge: StationBridge): Transport {
   return {
-    call: (method, input) => bridge.call(method, input),
+    call: (method, input, session) => bridge.call(method, input, session),
     subscribe: (listener) => bridge.onEvent(listener),
   };
 }

@@ -7,7 +7,6 @@ import type { MethodName } from '../../../contract/api/api.ts';
 import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import type { EventName } from '../../../contract/api/events.ts';
 import { IdentityCard } from '../../../contract/domain/identity.ts';
-import { dispatch } from '../../../electron/core/dispatch.ts';
 import { openStation, startDevices, type Station } from '../../../electron/core/station.ts';
 import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';
 import { syntheticStill, tiltedPage } from '../../../scripts/lib/synthetic-still.ts';
@@ -32,7 +31,8 @@ afterAll(async () => {
 });
 
 async function call(method: MethodName, input: unknown = {}) {
-  const reply = await dispatch(station.handlers, method, input, { transport: 'http' }, station.logger);
+  // As the station's operator, who may call every method; who else may is the auth test's business.
+  const reply = await station.call(method, input, { transport: 'cli' });
   if (!reply.ok) throw new Error(`${method}: ${reply.error.code} ${reply.error.message}`);
   return reply.value;
 }
@@ -83,7 +83,7 @@ describe('simulated devices through the contract, in the device worker', () => {
 
   it('prints the test page on a role through CUPS and a garbled still is a clear input error', async () => {
     expect(await call('printerTestPage', { role: 'photo' })).toMatchObject({ state: 'completed', queue: PDF_QUEUE });
-    const reply = await dispatch(station.handlers, 'cameraSavePage', { image: Buffer.from('not an image').toString('base64') }, { transport: 'http' }, station.logger);
+    const reply = await station.call('cameraSavePage', { image: Buffer.from('not an image').toString('base64') }, { transport: 'cli' });
     expect(!reply.ok && reply.error.code).toBe('camera.bad-image');
   });
 

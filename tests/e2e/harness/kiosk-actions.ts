@@ -13,25 +13,25 @@ export async function searchByInitials(page: Page, letters: string): Promise<voi
   await page.locator(`[data-testid="search-results"][data-query="${letters.toLowerCase()}"]`).waitFor();
 }
 
-/** Calls the station's API from inside the page, as its own scripts do (same cookie, same header). */
-export function callFromPage(page: Page, method: string, input: unknown): Promise<{ status: number; body: CallReply }> {
+/** Calls the station's API from inside the page, as its own scripts do (same cookie, same headers, a session if given). */
+export function callFromPage(page: Page, method: string, input: unknown, session?: string): Promise<{ status: number; body: CallReply }> {
   return page.evaluate(
-    async ([m, i]) => {
+    async ([m, i, s]) => {
       const r = await fetch(`/api/${m}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-station-call': '1' },
+        headers: { 'content-type': 'application/json', 'x-station-call': '1', ...(s ? { 'x-station-session': s } : {}) },
         body: JSON.stringify(i),
       });
       return { status: r.status, body: (await r.json()) as CallReply };
     },
-    [method, input] as const,
+    [method, input, session ?? null] as const,
   );
 }
 
 /** A call from inside the page that must succeed: its value, or an error naming what failed. */
-export async function valueFromPage<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const { body } = await callFromPage(page, method, input);
+export async function valueFromPage<T>(page: Page, method: string, input: unknown, session?: string): Promise<T> {
+  const { body } = await callFromPage(page, method, input, session);
   if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
   return body.value as T;
 }

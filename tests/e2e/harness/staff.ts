@@ -5,6 +5,9 @@ import { REPO } from './station.ts';
 /** The first staff account of every window test: an admin, who may take cases in. */
 export const CLERK = { name: '李文', role: 'admin', pin: '258036' } as const;
 
+/** The technician of the device-page tests: the first account of their stations (only a technician adds one). */
+export const TECHNICIAN = { name: '赵工', role: 'technician', pin: '147036' } as const;
+
 /**
  * `station staff add` in a station's data directory before it serves, as the station head does on the command
  * line: the PIN goes on standard input, never in the arguments. The first account needs nobody's approval; any

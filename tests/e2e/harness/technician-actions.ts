@@ -2,7 +2,9 @@
 /// <reference lib="dom" />
 import type { Locator, Page } from 'playwright-core';
 import type { DeviceKind, DeviceStatus } from '../../../contract/api/devices.ts';
-import { callFromPage } from './kiosk-actions.ts';
+import { valueFromPage } from './kiosk-actions.ts';
+import { TECHNICIAN } from './staff.ts';
+import { typePin } from './window-actions.ts';
 
 /** The words the technician page gives each state (assets/messages/zh-CN/ui.json). */
 export const STATE_WORDS: Record<DeviceStatus['state'], string> = {
@@ -13,10 +15,19 @@ export const STATE_WORDS: Record<DeviceStatus['state'], string> = {
   error: '故障',
 };
 
-/** From the attract screen, the corner 维护 button to the technician page. */
+/** From the attract screen, the corner 维护 button, the technician's name and PIN, to the device page. */
 export async function openTechnician(page: Page): Promise<void> {
   await page.getByTestId('open-technician').tap();
-  await page.getByTestId('screen-technician').waitFor();
+  await page.getByTestId('staff-person').filter({ hasText: TECHNICIAN.name }).tap();
+  await typePin(page, TECHNICIAN.pin);
+  await page.getByTestId('login-submit').tap();
+  await page.getByTestId('device-count').waitFor();
+}
+
+/** A technician's session of the test's own, for calls made from the page as its scripts would. */
+export async function technicianSession(page: Page): Promise<string> {
+  const login = await valueFromPage<{ session: string }>(page, 'staffLogin', { staffId: 1, pin: TECHNICIAN.pin });
+  return login.session;
 }
 
 export function deviceRows(page: Page, kind: DeviceKind): Locator {
@@ -41,9 +52,7 @@ export async function closePanel(page: Page): Promise<void> {
 
 /** The core's own device list, called from the page as its scripts do. */
 export async function devicesFromPage(page: Page): Promise<DeviceStatus[]> {
-  const { body } = await callFromPage(page, 'devicesList', {});
-  if (!body.ok) throw new Error(`devicesList failed: ${JSON.stringify(body.error)}`);
-  return body.value as DeviceStatus[];
+  return valueFromPage<DeviceStatus[]>(page, 'devicesList', {}, await technicianSession(page));
 }
 
 /** Non-transparent pixels on a canvas: ink actually drawn, not just counted. */

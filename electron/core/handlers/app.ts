@@ -1,0 +1,15 @@
+import type { Core, HandlersOf } from './handler-kit.ts';
+
+export function appHandlers(core: Core): HandlersOf<'appInfo'> {
+  return {
+    appInfo: () => ({
+      name: 'Doorstep',
+      version: core.version,
+      mode: core.mode,
+      catalogVersion: core.catalog.current().version,
+      idleTimeoutSec: core.config.idleTimeoutSec,
+      defaultLocale: core.config.defaultLocale,
+      now: core.clock().toISOString(),
+    }),
+  };
+}

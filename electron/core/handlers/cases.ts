@@ -1,0 +1,67 @@
+import { CASE_ROLES } from '../../../contract/domain/roles.ts';
+import { StationError } from '../../../contract/domain/errors.ts';
+import { chinaDay } from '../../../contract/domain/clock.ts';
+import { CalendarError } from '../../../contract/domain/calendar/calendar-error.ts';
+import { NotAllowedError } from '../dispatch.ts';
+import { actorOf, personRef, type Core, type HandlersOf } from './handler-kit.ts';
+
+class NotSelfServiceError extends StationError {
+  constructor(matter: string) {
+    super('cases.not-self-service', `${matter} is not a self-service matter`, { params: { matter }, kind: 'input' });
+  }
+}
+
+type Methods =
+  | 'applicantCheck'
+  | 'caseIntake'
+  | 'caseList'
+  | 'caseFind'
+  | 'caseGet'
+  | 'caseTransition'
+  | 'caseSupply'
+  | 'caseProgress'
+  | 'workingDays'
+  | 'deadline'
+  | 'calendarStatus';
+
+export function caseHandlers(core: Core): HandlersOf<Methods> {
+  return {
+    applicantCheck: ({ idNumber, matterCode }, caller) => {
+      const matter = core.catalog.matter(matterCode);
+      const reason = core.cases.blacklistReason(idNumber);
+      core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'blacklist.check', subjectKind: 'person', subjectRef: personRef(core.keys, idNumber) });
+      const due = core.cases.dueDate(matter, chinaDay(core.clock()));
+      return { rongque: matter.rongque && reason === null, blacklisted: reason !== null, reason, dueDate: due.date, dueProvisional: due.provisional };
+    },
+    caseIntake: (input, caller) => {
+      if (input.channel === 'kiosk') {
+        const matter = core.catalog.matter(input.matterCode);
+        if (!matter.selfService) throw new NotSelfServiceError(matter.name);
+      } else if (caller.kind === 'kiosk' || (caller.kind === 'staff' && !(CASE_ROLES as readonly string[]).includes(caller.role))) {
+        // The window channel is a clerk's or agent's: the kiosk's villager takes only self-service matters in.
+        throw new NotAllowedError(caller.kind === 'kiosk' ? 'auth.sign-in-needed' : 'auth.role-needed', 'caseIntake');
+      }
+      const result = core.cases.intake(input, actorOf(caller));
+      core.scheduler?.nudge();
+      return result;
+    },
+    caseList: ({ view, page }) => core.cases.list(view, page),
+    caseFind: ({ query }, caller) => core.cases.find(query, actorOf(caller)),
+    caseGet: ({ caseNo }, caller) => core.cases.get(caseNo, actorOf(caller)),
+    caseTransition: ({ caseNo, action, detail }, caller) => core.cases.transition(caseNo, action, actorOf(caller), detail),
+    caseSupply: ({ caseNo, materialId, pages }, caller) => core.cases.supplyMaterial(caseNo, materialId, pages, actorOf(caller)),
+    caseProgress: ({ idNumber }) => core.cases.progress(idNumber),
+    workingDays: ({ from, counts }) =>
+      counts.map((n) => {
+        try {
+          return core.calendar.current.addWorkingDays(from, n);
+        } catch (error) {
+          // Past the provisional horizon there is no honest answer: the screen offers no such button.
+          if (error instanceof CalendarError) return null;
+          throw error;
+        }
+      }),
+    deadline: ({ from, days }) => core.calendar.current.addWorkingDays(from, days),
+    calendarStatus: () => core.calendar.status(),
+  };
+}

@@ -1,0 +1,63 @@
+import sharp from 'sharp';
+import { devicesOf } from '../station.ts';
+import { actorOf, personRef, printed, type Core, type HandlersOf } from './handler-kit.ts';
+
+type Methods =
+  | 'devicesList'
+  | 'idcardRead'
+  | 'sigpadStart'
+  | 'sigpadClear'
+  | 'sigpadConfirm'
+  | 'sigpadCancel'
+  | 'signatureSave'
+  | 'cameraSavePage'
+  | 'attachmentPreview'
+  | 'printerTestPage';
+
+/** Previews are for the screen: small and quick to send. */
+const PREVIEW_PX = 480;
+
+export function deviceHandlers(core: Core): HandlersOf<Methods> {
+  const devices = () => devicesOf(core);
+  return {
+    devicesList: () => devices().list(),
+    idcardRead: async (_input, caller) => {
+      const card = await devices().readIdCard();
+      // Who read whose card: the keyed hash of the number, never the number.
+      core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'idcard.read', subjectKind: 'person', subjectRef: personRef(core.keys, card.idNumber) });
+      return card;
+    },
+    sigpadStart: () => devices().sigpadStart(),
+    sigpadClear: async () => {
+      await devices().sigpadClear();
+      return {};
+    },
+    sigpadConfirm: async () => {
+      const signature = await devices().sigpadConfirm();
+      const { png, width, height } = await devices().renderSignature(signature);
+      return core.attachments.put({ kind: 'signature', mime: 'image/png', bytes: png, width, height });
+    },
+    sigpadCancel: async () => {
+      await devices().sigpadCancel();
+      return {};
+    },
+    signatureSave: async ({ signature }) => {
+      const { png, width, height } = await devices().renderSignature(signature);
+      return core.attachments.put({ kind: 'signature', mime: 'image/png', bytes: png, width, height });
+    },
+    cameraSavePage: async ({ image }) => {
+      const page = await devices().processPage(Buffer.from(image, 'base64'));
+      const attachment = core.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: page.jpeg, width: page.width, height: page.height });
+      return { attachment, detected: page.detected };
+    },
+    attachmentPreview: async ({ sha256 }, caller) => {
+      const { attachment, bytes } = core.attachments.get(sha256);
+      core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'attachment.view', subjectKind: 'attachment', subjectRef: sha256.slice(0, 16), detail: { kind: attachment.kind } });
+      const image = sharp(bytes).resize(PREVIEW_PX, PREVIEW_PX, { fit: 'inside', withoutEnlargement: true });
+      const png = attachment.mime === 'image/png';
+      const preview = await (png ? image.png() : image.jpeg({ quality: 70 })).toBuffer();
+      return { mime: png ? 'image/png' : 'image/jpeg', base64: preview.toString('base64') };
+    },
+    printerTestPage: async ({ role }) => printed(await devices().printTestPage(role)),
+  };
+}

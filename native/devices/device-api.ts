@@ -1,0 +1,29 @@
+import type { DeviceStatus } from '../../contract/api/devices.ts';
+import type { IdentityCard } from '../../contract/domain/identity.ts';
+import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
+import type { Signature } from '../../contract/domain/signature.ts';
+import type { PrintResult } from '../printer/types.ts';
+
+/**
+ * What the devices offer the core, declared once: DeviceManager implements it in the device process, and the core
+ * holds a typed proxy of it (native/devices/rpc.ts). Arguments and answers cross a process boundary, so they are
+ * plain data (structured clone: bytes as Uint8Array).
+ */
+export interface DeviceApi {
+  list(): DeviceStatus[];
+  readIdCard(): Promise<IdentityCard>;
+  sigpadStart(): Promise<{ width: number; height: number }>;
+  sigpadClear(): Promise<void>;
+  sigpadConfirm(): Promise<Signature>;
+  sigpadCancel(): Promise<void>;
+  renderSignature(signature: Signature): Promise<{ png: Uint8Array; width: number; height: number }>;
+  processPage(still: Uint8Array): Promise<{ jpeg: Uint8Array; width: number; height: number; detected: boolean }>;
+  print(role: PrinterRole, document: Uint8Array, copies: number, title: string): Promise<PrintResult>;
+  printTestPage(role: PrinterRole): Promise<PrintResult>;
+  close(): Promise<void>;
+}
+
+/** An API seen from the other side of a process boundary: every answer is a promise. */
+export type Remote<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never;
+};
