@@ -29,6 +29,9 @@ const Day = z.iso.date();
 export const Fen = z.int().min(0).max(100_000_000);
 
 /** One catalogue material of a case, with its evidence. */
+/** The latest a 容缺 material may be promised for, in working days after intake. */
+export const MAX_RONGQUE_WORKING_DAYS = 20;
+
 export const CaseMaterialInput = z.discriminatedUnion('status', [
   /** Handed in: scanned pages (or an original seen and returned, with no pages). */
   z.strictObject({ materialId: z.string(), status: z.literal('provided'), pages: z.array(Sha256).max(50) }),

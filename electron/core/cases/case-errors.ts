@@ -18,10 +18,24 @@ export class MaterialsMissingError extends StationError {
 
 export class MaterialError extends StationError {
   constructor(
-    code: 'cases.unknown-material' | 'cases.exemption-not-allowed' | 'cases.rongque-not-allowed' | 'cases.bad-due-date',
+    code:
+      | 'cases.unknown-material'
+      | 'cases.exemption-not-allowed'
+      | 'cases.rongque-not-allowed'
+      | 'cases.rongque-required-material'
+      | 'cases.rongque-at-kiosk'
+      | 'cases.bad-due-date',
     material: string,
+    params: Record<string, string | number> = {},
   ) {
-    super(code, `${code}: ${material}`, { params: { material }, kind: 'input' });
+    super(code, `${code}: ${material}`, { params: { material, ...params }, kind: 'input' });
+  }
+}
+
+/** A 代办 intake for a matter that must be applied for in person. */
+export class ProxyNotAllowedError extends StationError {
+  constructor(matter: string) {
+    super('cases.proxy-not-allowed', `${matter} may not be handled by mandate`, { params: { matter }, kind: 'input' });
   }
 }
 

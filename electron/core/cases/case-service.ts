@@ -1,5 +1,14 @@
 import type { Database } from 'better-sqlite3';
-import type { Applicant, CaseDetail, CaseEvent, CaseMaterialInput, CaseState, CaseSummary, IntakeInput } from '../../../contract/domain/cases.ts';
+import {
+  MAX_RONGQUE_WORKING_DAYS,
+  type Applicant,
+  type CaseDetail,
+  type CaseEvent,
+  type CaseMaterialInput,
+  type CaseState,
+  type CaseSummary,
+  type IntakeInput,
+} from '../../../contract/domain/cases.ts';
 import type { Matter } from '../../../contract/domain/catalog.ts';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { checkForeignPermanentNumber2023, checkIdNumber, ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
@@ -10,7 +19,7 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import type { StationKeys } from '../security/station-keys.ts';
-import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, StaffOnlyError, UnknownCaseError } from './case-errors.ts';
+import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, ProxyNotAllowedError, StaffOnlyError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
 import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
 import { uuid7 } from '../../../contract/domain/uuid7.ts';
@@ -131,7 +140,8 @@ export class CaseService {
     }
     const now = this.now();
     const day = chinaDay(now);
-    this.checkMaterials(matter, input.materials, input.applicant.idNumber, day);
+    if (input.proxy && !matter.proxyAllowed) throw new ProxyNotAllowedError(matter.name);
+    this.checkMaterials(matter, input.materials, input.applicant.idNumber, day, input.channel);
     const attachments = [
       input.applicantSignature,
       ...(input.proxy ? [input.proxy.mandateSignature] : []),
@@ -184,7 +194,7 @@ export class CaseService {
     }).immediate();
   }
 
-  private checkMaterials(matter: Matter, materials: CaseMaterialInput[], idNumber: string, day: string): void {
+  private checkMaterials(matter: Matter, materials: CaseMaterialInput[], idNumber: string, day: string, channel: IntakeInput['channel']): void {
     const given = new Map(materials.map((m) => [m.materialId, m]));
     for (const m of materials) {
       const spec = matter.materials.find((x) => x.id === m.materialId);
@@ -194,7 +204,13 @@ export class CaseService {
       }
       if (m.status === 'promised') {
         if (!matter.rongque) throw new MaterialError('cases.rongque-not-allowed', spec.name);
-        if (m.dueDate < day) throw new MaterialError('cases.bad-due-date', spec.name);
+        // 容缺 is a clerk's decision on a secondary material, on the applicant's written promise; never at the kiosk.
+        if (spec.requirement === 'required') throw new MaterialError('cases.rongque-required-material', spec.name);
+        if (channel === 'kiosk') throw new MaterialError('cases.rongque-at-kiosk', spec.name);
+        const latest = this.calendar.current.addWorkingDays(day, MAX_RONGQUE_WORKING_DAYS).date;
+        if (m.dueDate < day || m.dueDate > latest) {
+          throw new MaterialError('cases.bad-due-date', spec.name, { latest, days: MAX_RONGQUE_WORKING_DAYS });
+        }
       }
     }
     const missing = matter.materials.filter((spec) => spec.requirement === 'required' && !given.has(spec.id));

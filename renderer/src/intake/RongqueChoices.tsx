@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { MAX_RONGQUE_WORKING_DAYS } from '../../../contract/domain/cases.ts';
 import { today as todayInChina } from '../common/day-text.ts';
 import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
@@ -15,7 +16,9 @@ export function RongqueChoices({ onChoose, onCancel }: { onChoose(choice: Materi
   const today = todayInChina();
   const promise = (dueDate: string) => onChoose({ status: 'promised', dueDate });
   // The station's own calendar, which the township may have updated.
-  const dues = useCall((client) => client.workingDays({ from: today, counts: SPANS }), [today]);
+  const dues = useCall((client) => client.workingDays({ from: today, counts: [...SPANS, MAX_RONGQUE_WORKING_DAYS] }), [today]);
+  // The core refuses a promise later than this; the month page offers none.
+  const latest = dues.status === 'ok' ? dues.value[SPANS.length]?.date : undefined;
   return (
     <div className="material-options" data-testid="rongque-choices">
       <p className="hint">{t('ui.material.rongque.when')}</p>
@@ -41,6 +44,7 @@ export function RongqueChoices({ onChoose, onCancel }: { onChoose(choice: Materi
           title={t('ui.material.rongque.pick')}
           initial={null}
           min={today}
+          {...(latest !== undefined && { max: latest })}
           onCancel={() => setPicking(false)}
           onDone={(day) => {
             setPicking(false);

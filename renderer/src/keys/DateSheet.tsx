@@ -7,17 +7,19 @@ import { SheetButtons } from './SheetButtons.tsx';
 
 const WEEKDAY_KEYS = ['ui.date.mon', 'ui.date.tue', 'ui.date.wed', 'ui.date.thu', 'ui.date.fri', 'ui.date.sat', 'ui.date.sun'];
 
-/** Picking a day by tapping it on a month page: no typing. `min` greys out the days before it. */
+/** Picking a day by tapping it on a month page: no typing. `min` and `max` grey out the days outside them. */
 export function DateSheet({
   title,
   initial,
   min,
+  max,
   onDone,
   onCancel,
 }: {
   title: string;
   initial: string | null;
   min?: string;
+  max?: string;
   onDone(day: string): void;
   onCancel(): void;
 }) {
@@ -50,7 +52,7 @@ export function DateSheet({
         <button
           type="button"
           data-testid="date-today"
-          disabled={min !== undefined && today < min}
+          disabled={(min !== undefined && today < min) || (max !== undefined && today > max)}
           onClick={() => {
             setPicked(today);
             setView({ year: Number(today.slice(0, 4)), month: Number(today.slice(5, 7)) });
@@ -76,7 +78,7 @@ export function DateSheet({
               data-testid="date-day"
               data-date={day}
               aria-pressed={day === picked}
-              disabled={min !== undefined && day < min}
+              disabled={(min !== undefined && day < min) || (max !== undefined && day > max)}
               onClick={() => setPicked(day)}
             >
               {Number(day.slice(8))}

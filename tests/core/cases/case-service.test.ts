@@ -87,10 +87,12 @@ describe('intake', () => {
   });
 
   it('gives no 容缺 to a blacklisted person, and none for a matter that does not allow it', () => {
-    const withRongque = station.catalog.current().matters.find((x) => x.rongque)!;
+    const withRongque = station.catalog.current().matters.find((x) => x.rongque && x.materials.some((m) => m.requirement === 'secondary'))!;
+    // 容缺 is for a secondary material: the first one (the matter without 容缺 may have none).
     const promised = (mm: typeof withRongque) => {
       const input = intakeFor(mm, station.attachments, validForm(mm, '2025-01-20'));
-      input.materials[0] = { materialId: mm.materials[0]!.id, status: 'promised', dueDate: '2025-01-24', promiseSignature: fakeScan(station.attachments, 'p', 'signature') };
+      const i = Math.max(0, mm.materials.findIndex((m) => m.requirement === 'secondary'));
+      input.materials[i] = { materialId: mm.materials[i]!.id, status: 'promised', dueDate: '2025-01-24', promiseSignature: fakeScan(station.attachments, 'p', 'signature') };
       return input;
     };
     station.db.prepare("INSERT INTO blacklist (id_hash, reason, listed_at, source) VALUES (?, '提供虚假材料', '2024-06-01', 'township')").run(cases['persons'].idHash(VILLAGER.idNumber));
