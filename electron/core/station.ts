@@ -14,6 +14,7 @@ import { CatalogService } from './catalog/catalog-service.ts';
 import { SynonymFile, type SynonymTable } from './catalog/search-index.ts';
 import { loadConfig, type StationConfig } from './config.ts';
 import { DeviceHost } from './devices/device-host.ts';
+import { forkLauncher, type DeviceLauncher } from './devices/device-launcher.ts';
 import { dispatch, type CallContext, type Handlers } from './dispatch.ts';
 import type { CallReply } from '../../contract/api/wire.ts';
 import { EventBus } from './event-bus.ts';
@@ -156,12 +157,16 @@ export function openStation(options: StationOptions): Station {
   }
 }
 
-/** Starts the device process for a station that serves a UI (the app, `station serve`); it boots in the background. */
-export function startDevices(station: Station, options: { simulate: boolean }): DeviceHost {
+/**
+ * Starts the device process for a station that serves a UI (the app, `station serve`); it boots in the background.
+ * A Node child process unless the app passes its utility-process launcher.
+ */
+export function startDevices(station: Station, options: { simulate: boolean; launcher?: DeviceLauncher }): DeviceHost {
   station.devices = DeviceHost.start(
     { simulate: options.simulate, idcardPort: station.config.idcardPort, printerRoles: station.config.printers },
     station.bus,
     station.logger,
+    options.launcher ?? forkLauncher,
   );
   return station.devices;
 }

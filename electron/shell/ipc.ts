@@ -1,27 +1,23 @@
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { methodNames } from '../../contract/api/api.ts';
-import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL } from '../../contract/api/wire.ts';
+import { IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CallReply } from '../../contract/api/wire.ts';
 import type { Station } from '../core/station.ts';
-import { APP_ORIGIN } from './app-protocol.ts';
+import { trustedSender } from './guards.ts';
 
-/** Only our own page, in the top frame of our own window, may call the core. */
-function trustedSender(event: IpcMainInvokeEvent, windowContents: () => WebContents | undefined): boolean {
-  const frame = event.senderFrame;
-  return (
-    frame !== null &&
-    event.sender === windowContents() &&
-    frame === event.sender.mainFrame &&
-    new URL(frame.url).origin === APP_ORIGIN
-  );
-}
+/** The part of ipcMain this uses: passed in, so registration is tested with a stand-in. */
+export type IpcRegistrar = Pick<IpcMain, 'handle' | 'removeHandler'>;
 
-/** One `ipcMain.handle` per contract method; inputs and outputs are validated by the shared dispatcher. */
-export function serveContractOverIpc(station: Station, windowContents: () => WebContents | undefined): () => void {
+const refused: CallReply = { ok: false, error: { name: 'IpcError', code: 'error.untrusted-sender', message: 'untrusted sender', params: {}, kind: 'input' } };
+
+/** One `ipc.handle` per contract method; the sender is checked, then the shared dispatcher does the rest. */
+export function serveContractOverIpc(ipc: IpcRegistrar, station: Pick<Station, 'call' | 'bus' | 'logger'>, windowContents: () => WebContents | undefined): () => void {
   for (const name of methodNames) {
-    ipcMain.handle(`${IPC_CALL_CHANNEL}:${name}`, (event, input: unknown, session: unknown) => {
-      if (!trustedSender(event, windowContents)) {
-        station.logger.log('warn', 'ipc.untrusted-sender', { method: name, url: event.senderFrame?.url ?? null });
-        return { ok: false, error: { name: 'IpcError', code: 'error.internal', message: 'untrusted sender', params: {}, kind: 'failure' } };
+    ipc.handle(`${IPC_CALL_CHANNEL}:${name}`, (event: IpcMainInvokeEvent, input: unknown, session: unknown) => {
+      const frame = event.senderFrame;
+      const facts = { frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame, isOurWindow: event.sender === windowContents() };
+      if (!trustedSender(facts)) {
+        station.logger.log('warn', 'ipc.untrusted-sender', { method: name, url: facts.frameUrl });
+        return refused;
       }
       return station.call(name, input, { transport: 'ipc', session: typeof session === 'string' ? session : null });
     });
@@ -31,6 +27,6 @@ export function serveContractOverIpc(station: Station, windowContents: () => Web
   });
   return () => {
     unsubscribe();
-    for (const name of methodNames) ipcMain.removeHandler(`${IPC_CALL_CHANNEL}:${name}`);
+    for (const name of methodNames) ipc.removeHandler(`${IPC_CALL_CHANNEL}:${name}`);
   };
 }

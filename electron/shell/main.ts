@@ -1,10 +1,14 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { rendererDistDir } from '../core/paths.ts';
 import { openStation, startDevices, startSync, type Station } from '../core/station.ts';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { APP_ORIGIN } from './app-origin.ts';
+import { registerAppScheme, serveRenderer } from './app-protocol.ts';
+import { navigationAllowed, permissionAllowed, permissionCheckAllowed } from './guards.ts';
 import { serveContractOverIpc } from './ipc.ts';
 import { safeStorageProtector } from './safe-storage-protector.ts';
+import { utilityLauncher } from './utility-launcher.ts';
+import { kioskWindowOptions } from './window-options.ts';
 
 // Settings the Electron security checklist asks for, before anything else runs.
 app.enableSandbox();
@@ -18,27 +22,13 @@ if (!app.requestSingleInstanceLock()) {
   let crashes: number[] = [];
 
   const createWindow = () => {
-    window = new BrowserWindow({
-      kiosk: app.isPackaged,
-      fullscreen: app.isPackaged,
-      autoHideMenuBar: true,
-      backgroundColor: '#ffffff',
-      show: false,
-      webPreferences: {
-        preload: join(import.meta.dirname, 'preload.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        devTools: !app.isPackaged,
-        spellcheck: false,
-      },
-    });
+    window = new BrowserWindow(kioskWindowOptions(app.isPackaged, join(import.meta.dirname, 'preload.cjs')));
     window.once('ready-to-show', () => window?.show());
+    window.webContents.once('did-finish-load', () => station?.logger.log('info', 'window.loaded', { url: window?.webContents.getURL() }));
     window.webContents.on('render-process-gone', (_e, details) => {
       station?.logger.log('error', 'renderer.gone', { reason: details.reason });
       // Restart a crashed renderer, but not in a tight loop: at most 5 times a minute.
-      const now = Date.now();
+      const now = station?.clock().getTime() ?? 0;
       crashes = [...crashes.filter((t) => now - t < 60_000), now];
       if (crashes.length <= 5) window?.reload();
     });
@@ -53,7 +43,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_e, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
     contents.on('will-navigate', (event, url) => {
-      if (new URL(url).origin !== APP_ORIGIN) event.preventDefault();
+      if (!navigationAllowed(url)) event.preventDefault();
     });
     contents.on('will-redirect', (event) => event.preventDefault());
     contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -61,17 +51,23 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
-    // The document camera is the one permission the kiosk needs.
-    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === 'media'));
+    // The camera is the one permission the kiosk needs, and only for our own page.
+    session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
+      const mediaTypes = 'mediaTypes' in details ? details.mediaTypes : undefined;
+      callback(permissionAllowed({ permission, requestingUrl: details.requestingUrl ?? contents.getURL(), ...(mediaTypes && { mediaTypes }) }));
+    });
+    session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) =>
+      permissionCheckAllowed({ permission, requestingUrl: requestingOrigin, ...(details.mediaType && { mediaType: details.mediaType }) }),
+    );
     station = openStation({
       dataDir: process.env.STATION_DATA_DIR ?? app.getPath('userData'),
       mode: 'electron',
       keyProtector: safeStorageProtector(),
     });
-    startDevices(station, { simulate: process.argv.includes('--simulate') });
+    startDevices(station, { simulate: process.argv.includes('--simulate'), launcher: utilityLauncher });
     startSync(station);
     serveRenderer(rendererDistDir());
-    serveContractOverIpc(station, () => window?.webContents);
+    serveContractOverIpc(ipcMain, station, () => window?.webContents);
     createWindow();
   });
 

@@ -1,14 +1,13 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 import type { SignaturePoint } from '../../../contract/domain/signature.ts';
 import type { DeviceApi, Remote } from '../../../native/devices/device-api.ts';
 import type { DeviceManagerOptions } from '../../../native/devices/device-manager.ts';
-import { remoteApi, RpcClient, type RpcMessage } from '../../../native/devices/rpc.ts';
+import { remoteApi, RpcClient } from '../../../native/devices/rpc.ts';
 import type { EventBus } from '../event-bus.ts';
 import type { Logger } from '../log.ts';
+import type { DeviceChild, DeviceLauncher } from './device-launcher.ts';
 
 class DeviceProcessFailedError extends StationError {
   constructor(detail: string) {
@@ -39,7 +38,9 @@ function entry(): { file: string; env: Record<string, string> } {
  * crashes takes down only that process, which is started again. Device events go onto the bus.
  */
 export class DeviceHost {
-  private child: ChildProcess | null = null;
+  private child: DeviceChild | null = null;
+  private alive = false;
+  private exited: Promise<void> = Promise.resolve();
   private rpc: RpcClient | null = null;
   private closing = false;
   /** Settles when the device process has started; calls wait for it rather than fail while it boots. */
@@ -49,11 +50,12 @@ export class DeviceHost {
     private readonly options: DeviceManagerOptions,
     private readonly bus: EventBus,
     private readonly logger: Logger,
+    private readonly launch: DeviceLauncher,
   ) {}
 
   /** Starts the device process in the background: the station serves its screens meanwhile. */
-  static start(options: DeviceManagerOptions, bus: EventBus, logger: Logger): DeviceHost {
-    const host = new DeviceHost(options, bus, logger);
+  static start(options: DeviceManagerOptions, bus: EventBus, logger: Logger, launch: DeviceLauncher): DeviceHost {
+    const host = new DeviceHost(options, bus, logger, launch);
     host.ready = host.spawn();
     host.ready.catch((error: unknown) => logger.log('error', 'devices.start-failed', { error: String(error) }));
     return host;
@@ -66,17 +68,15 @@ export class DeviceHost {
 
   private spawn(): Promise<void> {
     const { file, env } = entry();
-    const child = fork(file, [], {
-      serialization: 'advanced',
-      env: { ...process.env, ...env, DOORSTEP_DEVICE_OPTIONS: JSON.stringify(this.options) },
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    // Booting the drivers must not slow the screens the villager is waiting for.
-    if (child.pid !== undefined) setPriority(child.pid, 10);
-    const rpc = new RpcClient({
-      postMessage: (message: RpcMessage) => child.send(message),
-      on: (_event, listener) => child.on('message', (m) => listener(m as RpcMessage)),
-    });
+    const child = this.launch(file, { ...env, DOORSTEP_DEVICE_OPTIONS: JSON.stringify(this.options) });
+    const rpc = new RpcClient(child.port);
+    this.alive = true;
+    this.exited = new Promise((resolve) =>
+      child.onExit(() => {
+        this.alive = false;
+        resolve();
+      }),
+    );
     this.child = child;
     this.rpc = rpc;
     const started = new Promise<void>((resolve, reject) => {
@@ -85,12 +85,12 @@ export class DeviceHost {
         else if (event === 'failed') reject(new DeviceProcessFailedError((payload as { message: string }).message));
         else this.forward(event, payload);
       });
-      child.once('exit', (code, signal) => reject(new DeviceProcessFailedError(`exited with ${signal ?? code}`)));
+      child.onExit((why) => reject(new DeviceProcessFailedError(why)));
     });
-    child.once('exit', (code, signal) => {
-      rpc.failAll(new DeviceProcessFailedError(`exited with ${signal ?? code}`));
+    child.onExit((why) => {
+      rpc.failAll(new DeviceProcessFailedError(why));
       if (this.closing) return;
-      this.logger.log('error', 'devices.process-exited', { code, signal });
+      this.logger.log('error', 'devices.process-exited', { why });
       setTimeout(() => {
         if (this.closing) return;
         this.ready = this.spawn();
@@ -111,7 +111,7 @@ export class DeviceHost {
 
   private async call(method: string, args: unknown[]): Promise<unknown> {
     await this.ready;
-    if (!this.rpc || !this.child?.connected) throw new DeviceProcessFailedError('not running');
+    if (!this.rpc || !this.child?.running()) throw new DeviceProcessFailedError('not running');
     return this.rpc.call(method, args);
   }
 
@@ -119,12 +119,11 @@ export class DeviceHost {
     this.closing = true;
     await this.ready.catch(() => undefined);
     const child = this.child;
-    if (!child || child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (!child || !this.alive) return;
     await this.call('close', []).catch(() => undefined);
-    if (child.connected) child.disconnect();
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
+    child.stop();
+    const killer = setTimeout(() => child.kill(), 5000);
+    await this.exited;
     clearTimeout(killer);
   }
 }
