@@ -11,6 +11,7 @@ import {
   type CallReply,
 } from '../../contract/api/wire.ts';
 import { message } from '../core/messages.ts';
+import { StationError } from '../../contract/domain/errors.ts';
 import type { Station } from '../core/station.ts';
 import { CONTENT_SECURITY_POLICY } from './csp.ts';
 import { resolveStatic, sendFile } from './static-files.ts';
@@ -103,7 +104,35 @@ const errorReply = (code: string, text: string): CallReply => ({
  * end-to-end tests. Calls need the run's token (cookie or bearer), a custom header no cross-site form can send,
  * and a loopback Host header (against DNS rebinding).
  */
+/** A token given from outside (STATION_TOKEN) this short could be guessed, and an empty one would turn the check off. */
+export const MIN_TOKEN_LENGTH = 20;
+
+class WeakTokenError extends StationError {
+  constructor(length: number) {
+    super('serve.weak-token', `a web-mode token needs at least ${MIN_TOKEN_LENGTH} characters, got ${length}`, {
+      params: { length, min: MIN_TOKEN_LENGTH },
+      kind: 'input',
+    });
+  }
+}
+
+/**
+ * The HTTP status of a call's answer. Every typed error is a refusal, a 4xx with its code: 401 sign in, 403 not
+ * you, 429 locked after wrong PINs, 400 the input, 409 the station cannot now (a printer not set up, a device
+ * that failed, no network). 500 means the core crashed, and only that.
+ */
+export function replyStatus(reply: CallReply): number {
+  if (reply.ok) return 200;
+  const { code, kind } = reply.error;
+  if (code === 'error.internal') return 500;
+  if (code === 'auth.sign-in-needed' || code === 'staff.session-expired') return 401;
+  if (code === 'auth.role-needed' || code === 'auth.operator-only' || code === 'staff.forbidden' || code === 'staff.inactive') return 403;
+  if (code === 'staff.locked') return 429;
+  return kind === 'input' ? 400 : 409;
+}
+
 export function startWebServer(station: Station, options: WebServerOptions): Promise<WebServer> {
+  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) throw new WeakTokenError(options.token.length);
   const token = options.token ?? randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
 
@@ -135,7 +164,7 @@ export function startWebServer(station: Station, options: WebServerOptions): Pro
         transport: 'http',
         session: typeof session === 'string' ? session : null,
       });
-      return sendJson(res, reply.ok ? 200 : reply.error.kind === 'input' ? 400 : 500, reply);
+      return sendJson(res, replyStatus(reply), reply);
     }
 
     if (url.pathname === HTTP_EVENTS_PATH) {

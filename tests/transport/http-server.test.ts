@@ -5,8 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, RemoteError, type Transport } from '../../contract/api/client.ts';
 import type { CallReply } from '../../contract/api/wire.ts';
 import { openStation, type Station } from '../../electron/core/station.ts';
-import { startWebServer, type WebServer } from '../../electron/transport/http-server.ts';
+import { MIN_TOKEN_LENGTH, startWebServer, type WebServer } from '../../electron/transport/http-server.ts';
 import { testCatalog, testMatter } from '../helpers/catalog.ts';
+import { testClock } from '../helpers/clock.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 interface Reply {
@@ -40,7 +41,7 @@ beforeEach(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  station = openStation({ dataDir: join(dir, 'data'), mode: 'web' });
+  station = openStation({ dataDir: join(dir, 'data'), mode: 'web', clock: testClock });
   server = await startWebServer(station, { port: 0, rendererDir });
   auth = { cookie: `station_token=${server.token}`, 'x-station-call': '1', 'content-type': 'application/json' };
 });
@@ -99,6 +100,34 @@ describe('web mode over HTTP', () => {
     expect(big.status).toBe(413);
     const empty = JSON.parse((await call('catalogSearch', { query: '  ' })).body) as CallReply;
     expect(!empty.ok && empty.error.code).toBe('catalog.empty-query');
+  });
+
+  it('answers a refusal with a 4xx and its code, keeping 500 for a crash', async () => {
+    const status = async (method: string, input: unknown, headers = auth) => {
+      const r = await call(method, input, headers);
+      return [r.status, (JSON.parse(r.body) as CallReply & { ok: false }).error.code];
+    };
+    // Nobody signed in, an ended session, the operator's own method.
+    expect(await status('caseList', { view: 'today' })).toEqual([401, 'auth.sign-in-needed']);
+    expect(await status('caseList', { view: 'today' }, { ...auth, 'x-station-session': 'ended-session-token-0123456789' })).toEqual([401, 'staff.session-expired']);
+    expect(await status('catalogExport', {})).toEqual([403, 'auth.operator-only']);
+    // A PIN guessed until the account locks.
+    const admin = await station.staff.create({ displayName: '站长', role: 'admin', pin: '246813' }, 'bootstrap');
+    for (let i = 0; i < 4; i++) expect(await status('staffLogin', { staffId: admin, pin: '000000' })).toEqual([400, 'staff.wrong-pin']);
+    expect((await status('staffLogin', { staffId: admin, pin: '000000' }))[0]).toBe(429);
+    expect(await status('staffLogin', { staffId: admin, pin: '246813' })).toEqual([429, 'staff.locked']);
+    // The station cannot do it now: no devices in this process.
+    expect(await status('guidePrint', { code: '430000-YB-0009' })).toEqual([409, 'devices.not-started']);
+  });
+
+  it('refuses to start with an empty or short token: STATION_TOKEN= would otherwise turn the check off', async () => {
+    for (const token of ['', 'x', 'a'.repeat(MIN_TOKEN_LENGTH - 1)]) {
+      expect(() => startWebServer(station, { port: 0, rendererDir: '/nonexistent', token }), JSON.stringify(token)).toThrow(
+        expect.objectContaining({ code: 'serve.weak-token' }),
+      );
+    }
+    const empty = await call('appInfo', {}, { cookie: 'station_token=', 'x-station-call': '1', 'content-type': 'application/json' });
+    expect(empty.status).toBe(401);
   });
 
   it('serves the contract through the shared client, errors keeping their codes', async () => {
