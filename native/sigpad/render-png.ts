@@ -17,13 +17,26 @@ export function rasterise(g: Geometry): Uint8Array {
       const dx = c.bx - c.ax;
       const dy = c.by - c.ay;
       const len2 = dx * dx + dy * dy;
-      const x0 = Math.max(0, Math.floor(Math.min(c.ax, c.bx) - r - 1));
-      const x1 = Math.min(width - 1, Math.ceil(Math.max(c.ax, c.bx) + r + 1));
+      const boxX0 = Math.max(0, Math.floor(Math.min(c.ax, c.bx) - r - 1));
+      const boxX1 = Math.min(width - 1, Math.ceil(Math.max(c.ax, c.bx) + r + 1));
       const y0 = Math.max(0, Math.floor(Math.min(c.ay, c.by) - r - 1));
       const y1 = Math.min(height - 1, Math.ceil(Math.max(c.ay, c.by) + r + 1));
+      // Each row visits only the span around the segment's own x there, not its whole bounding box: a long
+      // diagonal stroke costs its length times its width, not the area of its box.
+      const slope = Math.abs(dy) < 1e-9 ? null : dx / dy;
+      const reach = slope === null ? 0 : (r + 1.5) * Math.sqrt(1 + slope * slope);
+      const yLo = Math.min(c.ay, c.by);
+      const yHi = Math.max(c.ay, c.by);
       for (let y = y0; y <= y1; y++) {
         const py = y + 0.5 - c.ay;
         const row = y * width;
+        let x0 = boxX0;
+        let x1 = boxX1;
+        if (slope !== null) {
+          const xc = c.ax + (Math.min(yHi, Math.max(yLo, y + 0.5)) - c.ay) * slope;
+          x0 = Math.max(boxX0, Math.floor(xc - reach));
+          x1 = Math.min(boxX1, Math.ceil(xc + reach));
+        }
         for (let x = x0; x <= x1; x++) {
           const px = x + 0.5 - c.ax;
           const t = len2 === 0 ? 0 : Math.min(1, Math.max(0, (px * dx + py * dy) / len2));
