@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { classifySqliteError } from './errors.ts';
@@ -17,7 +17,7 @@ export interface OpenOptions {
  * A locked or corrupt file becomes a typed error and is left exactly as it was.
  */
 export function openDatabase(file: string, options: OpenOptions): Database {
-  if (!options.readonly) mkdirSync(dirname(file), { recursive: true });
+  if (!options.readonly) mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   let db: Database | undefined;
   try {
     db = new BetterSqlite3(file, { timeout: options.busyTimeoutMs ?? 2000, readonly: options.readonly ?? false });
@@ -30,7 +30,11 @@ export function openDatabase(file: string, options: OpenOptions): Database {
       db.pragma('synchronous = FULL');
     }
     db.pragma('foreign_keys = ON');
-    if (!options.readonly) migrate(db, file, migrations);
+    if (!options.readonly) {
+      migrate(db, file, migrations);
+      // Personal data: the owner alone may read it (SQLite gives its -wal and -shm files the same mode).
+      chmodSync(file, 0o600);
+    }
     return db;
   } catch (error) {
     db?.close();

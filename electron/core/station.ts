@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
+import { classifySqliteError } from '../../db/errors.ts';
 import { openDatabase } from '../../db/open.ts';
 import { StationError } from '../../contract/domain/errors.ts';
 import { parseOrThrow } from '../../contract/domain/validate.ts';
@@ -18,6 +19,7 @@ import { forkLauncher, type DeviceLauncher } from './devices/device-launcher.ts'
 import { dispatch, type CallContext, type Handlers } from './dispatch.ts';
 import type { CallReply } from '../../contract/api/wire.ts';
 import { EventBus } from './event-bus.ts';
+import { assertStationFilesTogether, prepareDataDir } from './station-files.ts';
 import { createHandlers } from './handlers/index.ts';
 import { fileLogger, type Logger } from './log.ts';
 import { appRoot, assetPath, migrationsDir } from './paths.ts';
@@ -102,10 +104,13 @@ export function shippedCalendar(): WorkingCalendar {
 
 export function openStation(options: StationOptions): Station {
   const clock = options.clock ?? processClock();
+  prepareDataDir(options.dataDir);
+  const dbFile = join(options.dataDir, DATABASE_FILE);
+  assertStationFilesTogether(options.dataDir, dbFile);
   const config = loadConfig(options.dataDir);
   const logger = fileLogger(join(options.dataDir, 'logs', 'station.log'), clock);
   const keys = loadStationKeys(options.dataDir, options.keyProtector ?? new FileKeyProtector(options.dataDir));
-  const db = openDatabase(join(options.dataDir, DATABASE_FILE), { migrationsDir: migrationsDir() });
+  const db = openDatabase(dbFile, { migrationsDir: migrationsDir() });
   try {
     const bus = new EventBus();
     const catalog = new CatalogService(db, shippedCatalog(), shippedSynonyms(), clock);
@@ -153,7 +158,8 @@ export function openStation(options: StationOptions): Station {
     return Object.assign(station, { handlers, call: (name: string, input: unknown, ctx: CallContext) => dispatch(handlers, name, input, ctx, deps) });
   } catch (error) {
     db.close();
-    throw error;
+    // Damage found past the first page shows when the services first read: still a typed refusal, the file untouched.
+    throw classifySqliteError(dbFile, error);
   }
 }
 
