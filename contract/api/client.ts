@@ -3,9 +3,15 @@ import { StationError, type SerializedError } from '../domain/errors.ts';
 import { events, type EventName, type EventPayload } from './events.ts';
 import type { CallReply } from './wire.ts';
 
-/** How a client reaches the core: IPC in the app, HTTP in web mode; `session` is the signed-in staff member's. */
+/** What a call carries beside its input: the signed-in staff member's session, the kiosk visit. */
+export interface Credentials {
+  session: string | null;
+  visit: string | null;
+}
+
+/** How a client reaches the core: IPC in the app, HTTP in web mode. */
 export interface Transport {
-  call(method: MethodName, input: unknown, session: string | null): Promise<CallReply>;
+  call(method: MethodName, input: unknown, credentials: Credentials): Promise<CallReply>;
   subscribe(listener: (event: string, payload: unknown) => void): () => void;
 }
 
@@ -13,6 +19,8 @@ export type Client = { [M in MethodName]: (input: MethodInput<M>) => Promise<Met
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** The session every later call carries (staffLogin's), or null once nobody is signed in. */
   setSession(session: string | null): void;
+  /** The kiosk visit every later call carries (idcardRead's), or null once the villager has gone. */
+  setVisit(visit: string | null): void;
 };
 
 /** An error the core reported; keeps its name, code and every bad field, so a screen or the CLI can say it. */
@@ -27,10 +35,10 @@ export class RemoteError extends StationError {
 
 export function createClient(transport: Transport): Client {
   const client: Record<string, unknown> = {};
-  let session: string | null = null;
+  const credentials: Credentials = { session: null, visit: null };
   for (const name of methodNames) {
     client[name] = async (input: unknown) => {
-      const reply = await transport.call(name, input, session);
+      const reply = await transport.call(name, input, { ...credentials });
       if (!reply.ok) {
         throw new RemoteError(reply.error);
       }
@@ -38,7 +46,10 @@ export function createClient(transport: Transport): Client {
     };
   }
   client.setSession = (next: string | null) => {
-    session = next;
+    credentials.session = next;
+  };
+  client.setVisit = (next: string | null) => {
+    credentials.visit = next;
   };
   client.on = (event: EventName, listener: (payload: unknown) => void) =>
     transport.subscribe((name, payload) => {

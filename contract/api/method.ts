@@ -4,7 +4,8 @@ import type { Role } from '../domain/roles.ts';
 /**
  * Who may call a method, declared with it (the township's route table does the same):
  * - `none`: anyone who reaches the station, nobody signed in — browsing the catalogue, the sign-in screen;
- * - `kiosk`: the villager at the kiosk, or any signed-in staff member (then the handler sees who);
+ * - `kiosk`: the villager at the kiosk, or any signed-in staff member (then the handler sees who); what a villager
+ *   may see or file about a person is bound to the card the core itself read in this kiosk visit;
  * - `staff`: a signed-in staff member with one of `roles`;
  * - `operator`: only the person at the station's own shell (the `station` command), never over IPC or HTTP.
  * The `station` command acts as the operator, who may call every method.
@@ -36,7 +37,8 @@ export function method<I extends z.ZodType, O extends z.ZodType, A extends Auth>
 /** Who is calling, as the core resolved it from the session the call carried (or the transport, for the operator). */
 export type Caller =
   | { kind: 'public' }
-  | { kind: 'kiosk' }
+  /** `visit`: the kiosk visit the call carries (idcardRead starts one), or null before any card was read. */
+  | { kind: 'kiosk'; visit: string | null }
   | { kind: 'staff'; staffId: number; role: Role; session: string }
   | { kind: 'operator' };
 export type StaffCaller = Extract<Caller, { kind: 'staff' }>;

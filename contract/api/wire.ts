@@ -11,6 +11,8 @@ export const HTTP_CALL_HEADER = 'x-station-call';
 export const HTTP_TOKEN_COOKIE = 'station_token';
 /** The signed-in staff member's session, beside the input of every call while someone is signed in. */
 export const HTTP_SESSION_HEADER = 'x-station-session';
+/** The kiosk visit (the card the core read for this villager), beside the input of the kiosk's calls. */
+export const HTTP_VISIT_HEADER = 'x-station-visit';
 
 /** Names the preload exposes on `window`, for the IPC transport. */
 export const IPC_BRIDGE_KEY = 'doorstep';

@@ -55,8 +55,6 @@ export type Applicant = z.infer<typeof Applicant>;
 export const IntakeInput = z.strictObject({
   /** Made by the client once per submission: a second tap on 提交 with the same id is the same case. */
   requestId: z.uuid(),
-  /** The signed-in clerk or agent; absent for a villager's self-service at the kiosk. */
-  session: z.string().optional(),
   channel: z.enum(['window', 'kiosk']),
   matterCode: MatterCode,
   applicant: Applicant,

@@ -6,10 +6,11 @@ import type { Role } from '../../contract/domain/roles.ts';
 import { parseOrThrow } from '../../contract/domain/validate.ts';
 import type { Logger } from './log.ts';
 
-/** How a call arrived: which transport, and the session it carried, if any. */
+/** How a call arrived: which transport, and the session and kiosk visit it carried, if any. */
 export interface CallContext {
   transport: 'ipc' | 'http' | 'cli';
   session?: string | null;
+  visit?: string | null;
 }
 
 export type Handlers = {
@@ -56,7 +57,7 @@ export function resolveCaller(name: MethodName, auth: Auth, ctx: CallContext, de
     return staff;
   }
   if (staff) return staff;
-  return auth.kind === 'kiosk' ? { kind: 'kiosk' } : { kind: 'public' };
+  return auth.kind === 'kiosk' ? { kind: 'kiosk', visit: ctx.visit ?? null } : { kind: 'public' };
 }
 
 /**

@@ -19,6 +19,7 @@ import { forkLauncher, type DeviceLauncher } from './devices/device-launcher.ts'
 import { dispatch, type CallContext, type Handlers } from './dispatch.ts';
 import type { CallReply } from '../../contract/api/wire.ts';
 import { EventBus } from './event-bus.ts';
+import { KioskVisits } from './kiosk-visits.ts';
 import { assertStationFilesTogether, prepareDataDir } from './station-files.ts';
 import { createHandlers } from './handlers/index.ts';
 import { fileLogger, type Logger } from './log.ts';
@@ -65,6 +66,7 @@ export interface Station {
   readonly cases: CaseService;
   readonly documents: CaseDocuments;
   readonly sync: SyncService;
+  readonly visits: KioskVisits;
   /** Runs sync by itself once started (`startSync`); null in one-shot commands. */
   scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
@@ -140,6 +142,7 @@ export function openStation(options: StationOptions): Station {
       staff,
       cases,
       documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
+      visits: new KioskVisits(clock, (config.idleTimeoutSec + 60) * 1000),
       sync: new SyncService(db, keys, cipher, cases.station, attachments, catalog, calendar, logger, clock),
       scheduler: null,
       devices: null,

@@ -12,14 +12,16 @@ const refused: CallReply = { ok: false, error: { name: 'IpcError', code: 'error.
 /** One `ipc.handle` per contract method; the sender is checked, then the shared dispatcher does the rest. */
 export function serveContractOverIpc(ipc: IpcRegistrar, station: Pick<Station, 'call' | 'bus' | 'logger'>, windowContents: () => WebContents | undefined): () => void {
   for (const name of methodNames) {
-    ipc.handle(`${IPC_CALL_CHANNEL}:${name}`, (event: IpcMainInvokeEvent, input: unknown, session: unknown) => {
+    ipc.handle(`${IPC_CALL_CHANNEL}:${name}`, (event: IpcMainInvokeEvent, input: unknown, credentials: unknown) => {
       const frame = event.senderFrame;
       const facts = { frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame === event.sender.mainFrame, isOurWindow: event.sender === windowContents() };
       if (!trustedSender(facts)) {
         station.logger.log('warn', 'ipc.untrusted-sender', { method: name, url: facts.frameUrl });
         return refused;
       }
-      return station.call(name, input, { transport: 'ipc', session: typeof session === 'string' ? session : null });
+      const { session, visit } = (credentials ?? {}) as { session?: unknown; visit?: unknown };
+      const text = (v: unknown) => (typeof v === 'string' ? v : null);
+      return station.call(name, input, { transport: 'ipc', session: text(session), visit: text(visit) });
     });
   }
   const unsubscribe = station.bus.subscribe((event, payload) => {

@@ -4,9 +4,10 @@ import { IPC_BRIDGE_KEY, IPC_CALL_CHANNEL, IPC_EVENT_CHANNEL, type CallReply } f
 
 // The renderer's only door to the core: a call per contract method, and the push events. No Node, no ipcRenderer.
 contextBridge.exposeInMainWorld(IPC_BRIDGE_KEY, {
-  call(method: string, input: unknown, session: string | null): Promise<CallReply> {
+  call(method: string, input: unknown, credentials: { session: unknown; visit: unknown }): Promise<CallReply> {
     if (!isMethodName(method)) return Promise.reject(new Error(`unknown method ${method}`));
-    return ipcRenderer.invoke(`${IPC_CALL_CHANNEL}:${method}`, input, typeof session === 'string' ? session : null) as Promise<CallReply>;
+    const text = (v: unknown) => (typeof v === 'string' ? v : null);
+    return ipcRenderer.invoke(`${IPC_CALL_CHANNEL}:${method}`, input, { session: text(credentials?.session), visit: text(credentials?.visit) }) as Promise<CallReply>;
   },
   onEvent(listener: (event: string, payload: unknown) => void): () => void {
     const handler = (_e: unknown, event: string, payload: unknown) => listener(event, payload);

@@ -7,6 +7,7 @@ import {
   HTTP_CALL_HEADER,
   HTTP_EVENTS_PATH,
   HTTP_SESSION_HEADER,
+  HTTP_VISIT_HEADER,
   HTTP_TOKEN_COOKIE,
   type CallReply,
 } from '../../contract/api/wire.ts';
@@ -131,8 +132,13 @@ export function replyStatus(reply: CallReply): number {
   return kind === 'input' ? 400 : 409;
 }
 
+/** Refuses a token given from outside that is too short to be one. */
+export function checkToken(token: string | undefined): void {
+  if (token !== undefined && token.length < MIN_TOKEN_LENGTH) throw new WeakTokenError(token.length);
+}
+
 export function startWebServer(station: Station, options: WebServerOptions): Promise<WebServer> {
-  if (options.token !== undefined && options.token.length < MIN_TOKEN_LENGTH) throw new WeakTokenError(options.token.length);
+  checkToken(options.token);
   const token = options.token ?? randomBytes(24).toString('base64url');
   let allowedHosts = new Set<string>();
 
@@ -159,10 +165,14 @@ export function startWebServer(station: Station, options: WebServerOptions): Pro
       } catch {
         return sendJson(res, 400, errorReply('http.bad-json', 'request body is not JSON'));
       }
-      const session = req.headers[HTTP_SESSION_HEADER];
+      const header = (name: string) => {
+        const value = req.headers[name];
+        return typeof value === 'string' ? value : null;
+      };
       const reply = await station.call(url.pathname.slice(HTTP_API_PREFIX.length), input, {
         transport: 'http',
-        session: typeof session === 'string' ? session : null,
+        session: header(HTTP_SESSION_HEADER),
+        visit: header(HTTP_VISIT_HEADER),
       });
       return sendJson(res, replyStatus(reply), reply);
     }

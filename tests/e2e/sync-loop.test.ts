@@ -143,7 +143,9 @@ describe('station ⇄ township sync loop', () => {
     // The township goes away; a new intake (through the API, to be quick) cannot be uploaded.
     await t.app.close();
     townshipDown = true;
-    const again = await callFromPage(page, 'caseIntake', { ...intake, requestId: randomUUID() });
+    // As the kiosk files: under the card the core read for this visit.
+    const { visit } = await valueFromPage<{ visit: string }>(page, 'idcardRead', {});
+    const again = await callFromPage(page, 'caseIntake', { ...intake, requestId: randomUUID() }, { visit });
     expect(again.body.ok, JSON.stringify(again.body)).toBe(true);
     const newCaseNo = (again.body as { ok: true; value: { caseNo: string } }).value.caseNo;
 

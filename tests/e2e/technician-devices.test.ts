@@ -104,12 +104,12 @@ describe('technician page: the station devices', () => {
 
     const other = await kiosk.open();
     const session = await technicianSession(other.page);
-    const started = await callFromPage(other.page, 'sigpadStart', {}, session);
+    const started = await callFromPage(other.page, 'sigpadStart', {}, { session });
     expect(started.body.ok).toBe(true);
     await technician.page.locator(`[data-testid="device"][data-id="${pad.id}"][data-state="busy"]`).waitFor();
     expect(await row.getByTestId('device-state').textContent()).toBe('使用中');
 
-    expect((await callFromPage(other.page, 'sigpadCancel', {}, session)).body.ok).toBe(true);
+    expect((await callFromPage(other.page, 'sigpadCancel', {}, { session })).body.ok).toBe(true);
     await technician.page.locator(`[data-testid="device"][data-id="${pad.id}"][data-state="ready"]`).waitFor();
     expect(await row.getByTestId('device-state').textContent()).toBe('就绪');
     await other.context.close();

@@ -58,7 +58,7 @@ async function recentCases(page: Page): Promise<CaseSummary[]> {
   const login = await callFromPage(page, 'staffLogin', { staffId: 1, pin: CLERK.pin });
   if (!login.body.ok) throw new Error(`staffLogin failed: ${JSON.stringify(login.body.error)}`);
   const { session } = login.body.value as { session: string };
-  const listed = await callFromPage(page, 'caseList', { view: 'recent' }, session);
+  const listed = await callFromPage(page, 'caseList', { view: 'recent' }, { session });
   if (!listed.body.ok) throw new Error(`caseList failed: ${JSON.stringify(listed.body.error)}`);
   return listed.body.value as CaseSummary[];
 }

@@ -4,7 +4,7 @@ import { StationError } from '../../../contract/domain/errors.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { rendererDistDir } from '../../core/paths.ts';
 import { openStation, startDevices, startSync } from '../../core/station.ts';
-import { startWebServer } from '../../transport/http-server.ts';
+import { checkToken, startWebServer } from '../../transport/http-server.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
 import { UsageError } from '../command.ts';
@@ -27,6 +27,8 @@ export const serve: Command = {
     needPositionals(positionals, 0, this.usage);
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`bad port ${values.port}`);
+    // Before anything starts: a bad token stops the command at once.
+    checkToken(process.env.STATION_TOKEN);
     const rendererDir = rendererDistDir();
     if (!existsSync(join(rendererDir, 'index.html'))) throw new RendererNotBuiltError(rendererDir);
 

@@ -2,6 +2,7 @@ import { CASE_ROLES } from '../../../contract/domain/roles.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 import { chinaDay } from '../../../contract/domain/clock.ts';
 import { CalendarError } from '../../../contract/domain/calendar/calendar-error.ts';
+import { applicantFromCard } from '../../../contract/domain/applicant.ts';
 import { NotAllowedError } from '../dispatch.ts';
 import { actorOf, personRef, type Core, type HandlersOf } from './handler-kit.ts';
 
@@ -28,9 +29,14 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
   return {
     applicantCheck: ({ idNumber, matterCode }, caller) => {
       const matter = core.catalog.matter(matterCode);
+      const due = core.cases.dueDate(matter, chinaDay(core.clock()));
+      // At the kiosk: only the card this visit read, and nothing of the blacklist (no 容缺 there anyway).
+      if (caller.kind === 'kiosk') {
+        core.visits.cardFor(caller.visit, idNumber);
+        return { rongque: false, blacklisted: false, reason: null, dueDate: due.date, dueProvisional: due.provisional };
+      }
       const reason = core.cases.blacklistReason(idNumber);
       core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'blacklist.check', subjectKind: 'person', subjectRef: personRef(core.keys, idNumber) });
-      const due = core.cases.dueDate(matter, chinaDay(core.clock()));
       return { rongque: matter.rongque && reason === null, blacklisted: reason !== null, reason, dueDate: due.date, dueProvisional: due.provisional };
     },
     caseIntake: (input, caller) => {
@@ -41,7 +47,10 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
         // The window channel is a clerk's or agent's: the kiosk's villager takes only self-service matters in.
         throw new NotAllowedError(caller.kind === 'kiosk' ? 'auth.sign-in-needed' : 'auth.role-needed', 'caseIntake');
       }
-      const result = core.cases.intake(input, actorOf(caller));
+      // The kiosk files under the card the core itself read in this visit, whatever the page sends.
+      const filed = caller.kind === 'kiosk' ? { ...input, applicant: applicantFromCard(core.visits.cardFor(caller.visit, input.applicant.idNumber), input.applicant.phone) } : input;
+      const result = core.cases.intake(filed, actorOf(caller));
+      if (caller.kind === 'kiosk') core.visits.note(caller.visit, { caseNo: result.caseNo });
       core.scheduler?.nudge();
       return result;
     },
@@ -50,7 +59,10 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
     caseGet: ({ caseNo }, caller) => core.cases.get(caseNo, actorOf(caller)),
     caseTransition: ({ caseNo, action, detail }, caller) => core.cases.transition(caseNo, action, actorOf(caller), detail),
     caseSupply: ({ caseNo, materialId, pages }, caller) => core.cases.supplyMaterial(caseNo, materialId, pages, actorOf(caller)),
-    caseProgress: ({ idNumber }) => core.cases.progress(idNumber),
+    caseProgress: ({ idNumber }, caller) => {
+      if (caller.kind === 'kiosk') core.visits.cardFor(caller.visit, idNumber);
+      return core.cases.progress(idNumber);
+    },
     workingDays: ({ from, counts }) =>
       counts.map((n) => {
         try {

@@ -5,6 +5,7 @@ import { actorOf, personRef, printed, type Core, type HandlersOf } from './handl
 type Methods =
   | 'devicesList'
   | 'idcardRead'
+  | 'kioskVisitEnd'
   | 'sigpadStart'
   | 'sigpadClear'
   | 'sigpadConfirm'
@@ -25,7 +26,14 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
       const card = await devices().readIdCard();
       // Who read whose card: the keyed hash of the number, never the number.
       core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'idcard.read', subjectKind: 'person', subjectRef: personRef(core.keys, card.idNumber) });
-      return card;
+      if (caller.kind !== 'kiosk') return { card, visit: null };
+      // At the kiosk a new card is a new visit: whatever the previous one made is no longer this screen's.
+      core.visits.end(caller.visit);
+      return { card, visit: core.visits.start(card) };
+    },
+    kioskVisitEnd: (_input, caller) => {
+      if (caller.kind === 'kiosk') core.visits.end(caller.visit);
+      return {};
     },
     sigpadStart: () => devices().sigpadStart(),
     sigpadClear: async () => {
@@ -41,16 +49,24 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
       await devices().sigpadCancel();
       return {};
     },
-    signatureSave: async ({ signature }) => {
+    signatureSave: async ({ signature }, caller) => {
+      // At the kiosk, only within a visit: nothing is kept for nobody.
+      if (caller.kind === 'kiosk') core.visits.card(caller.visit);
       const { png, width, height } = await devices().renderSignature(signature);
-      return core.attachments.put({ kind: 'signature', mime: 'image/png', bytes: png, width, height });
+      const attachment = core.attachments.put({ kind: 'signature', mime: 'image/png', bytes: png, width, height });
+      if (caller.kind === 'kiosk') core.visits.note(caller.visit, { attachment: attachment.sha256 });
+      return attachment;
     },
-    cameraSavePage: async ({ image }) => {
+    cameraSavePage: async ({ image }, caller) => {
+      if (caller.kind === 'kiosk') core.visits.card(caller.visit);
       const page = await devices().processPage(Buffer.from(image, 'base64'));
       const attachment = core.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: page.jpeg, width: page.width, height: page.height });
+      if (caller.kind === 'kiosk') core.visits.note(caller.visit, { attachment: attachment.sha256 });
       return { attachment, detected: page.detected };
     },
     attachmentPreview: async ({ sha256 }, caller) => {
+      // The kiosk sees only what this visit took; staff see any page, and every look is audited.
+      if (caller.kind === 'kiosk') core.visits.assertOwn(caller.visit, { attachment: sha256 });
       const { attachment, bytes } = core.attachments.get(sha256);
       core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'attachment.view', subjectKind: 'attachment', subjectRef: sha256.slice(0, 16), detail: { kind: attachment.kind } });
       const image = sharp(bytes).resize(PREVIEW_PX, PREVIEW_PX, { fit: 'inside', withoutEnlargement: true });

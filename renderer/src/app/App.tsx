@@ -10,7 +10,7 @@ import { StaffContext } from '../staff/staff-context.ts';
 import { useStaffAuth } from '../staff/use-staff-auth.ts';
 import { useClient } from '../station/client-context.ts';
 import { NavContext } from './nav-context.ts';
-import { STAFF_SCREENS } from './routes.ts';
+import { STAFF_SCREENS, VISIT_SCREENS } from './routes.ts';
 import { ScreenView } from './ScreenView.tsx';
 import { useNavigation } from './use-navigation.ts';
 
@@ -24,6 +24,7 @@ export function App() {
   const route = stack.at(-1);
   const staff = useStaffAuth(client);
   const atStaffScreen = stack.some((r) => STAFF_SCREENS.has(r.screen));
+  const inVisit = stack.some((r) => VISIT_SCREENS.has(r.screen));
 
   useEffect(() => {
     client.appInfo({}).then(
@@ -46,6 +47,13 @@ export function App() {
   useEffect(() => {
     if (signedIn && !atStaffScreen) staff.signOut();
   }, [signedIn, atStaffScreen, staff]);
+
+  // Leaving the kiosk's own application and 查进度 ends the villager's visit: the card read is theirs alone.
+  useEffect(() => {
+    if (inVisit) return;
+    client.kioskVisitEnd({}).catch(() => undefined);
+    client.setVisit(null);
+  }, [client, inVisit]);
 
   // Every screen unmounts, and with it whatever it held about a person (card, answers, pages, signatures).
   useIdleTimeout(info?.idleTimeoutSec ?? null, route !== undefined, () => {

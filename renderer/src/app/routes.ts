@@ -28,5 +28,8 @@ export type Route =
 
 export type ScreenName = Route['screen'] | 'attract';
 
+/** The kiosk's screens that read a villager's card: leaving all of them ends the visit. */
+export const VISIT_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['apply', 'progress']);
+
 /** Screens behind a staff sign-in: leaving all of them ends the session. */
 export const STAFF_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['window', 'desk', 'case', 'intake', 'technician']);

@@ -14,7 +14,9 @@ export function IdCardPanel({ onRead }: { onRead?(card: IdentityCard): void }) {
   const [attempt, setAttempt] = useState(0);
   const read = useCall(
     (client) =>
-      client.idcardRead({}).then((card) => {
+      client.idcardRead({}).then(({ card, visit }) => {
+        // At the kiosk the core binds this villager's visit to the card it read; the later calls carry it.
+        client.setVisit(visit);
         onRead?.(card);
         return card;
       }),

@@ -1,3 +1,4 @@
+import { applicantFromCard } from '../../../contract/domain/applicant.ts';
 import type { CaseMaterialInput, IntakeInput } from '../../../contract/domain/cases.ts';
 import type { IntakeState } from './intake-state.ts';
 
@@ -28,14 +29,7 @@ export function buildIntake(state: IntakeState): IntakeInput | null {
     requestId: state.requestId,
     channel: state.channel,
     matterCode: matter.code,
-    applicant: {
-      name: card.name,
-      idNumber: card.idNumber.toUpperCase(),
-      gender: card.gender,
-      birthDate: card.birthDate,
-      address: 'address' in card ? [...card.address].slice(0, 120).join('') : '',
-      ...(typeof phone === 'string' && PHONE.test(phone) ? { phone } : {}),
-    },
+    applicant: applicantFromCard(card, typeof phone === 'string' && PHONE.test(phone) ? phone : undefined),
     form: state.form,
     materials,
     applicantSignature: signature.sha256,

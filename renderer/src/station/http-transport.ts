@@ -1,11 +1,12 @@
 import type { MethodName } from '../../../contract/api/api.ts';
-import type { Transport } from '../../../contract/api/client.ts';
+import type { Credentials, Transport } from '../../../contract/api/client.ts';
 import { events } from '../../../contract/api/events.ts';
 import {
   HTTP_API_PREFIX,
   HTTP_CALL_HEADER,
   HTTP_EVENTS_PATH,
   HTTP_SESSION_HEADER,
+  HTTP_VISIT_HEADER,
   type CallReply,
 } from '../../../contract/api/wire.ts';
 
@@ -17,13 +18,18 @@ const connectionFailure = (detail: string): CallReply => ({
   error: { name: 'ConnectionError', code: CONNECTION_ERROR_CODE, message: detail, params: {}, kind: 'failure' },
 });
 
-async function post(method: MethodName, input: unknown, session: string | null): Promise<CallReply> {
+async function post(method: MethodName, input: unknown, { session, visit }: Credentials): Promise<CallReply> {
   let response: Response;
   try {
     response = await fetch(`${HTTP_API_PREFIX}${method}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', [HTTP_CALL_HEADER]: '1', ...(session !== null && { [HTTP_SESSION_HEADER]: session }) },
+      headers: {
+        'content-type': 'application/json',
+        [HTTP_CALL_HEADER]: '1',
+        ...(session !== null && { [HTTP_SESSION_HEADER]: session }),
+        ...(visit !== null && { [HTTP_VISIT_HEADER]: visit }),
+      },
       body: JSON.stringify(input ?? {}),
     });
   } catch (error) {

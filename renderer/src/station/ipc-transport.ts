@@ -1,10 +1,10 @@
 import type { MethodName } from '../../../contract/api/api.ts';
-import type { Transport } from '../../../contract/api/client.ts';
+import type { Credentials, Transport } from '../../../contract/api/client.ts';
 import { IPC_BRIDGE_KEY, type CallReply } from '../../../contract/api/wire.ts';
 
 /** What the Electron preload exposes on `window[IPC_BRIDGE_KEY]`. */
 export interface StationBridge {
-  call(method: MethodName, input: unknown, session: string | null): Promise<CallReply>;
+  call(method: MethodName, input: unknown, credentials: Credentials): Promise<CallReply>;
   onEvent(listener: (event: string, payload: unknown) => void): () => void;
 }
 
@@ -15,7 +15,7 @@ export function findBridge(): StationBridge | undefined {
 
 export function ipcTransport(bridge: StationBridge): Transport {
   return {
-    call: (method, input, session) => bridge.call(method, input, session),
+    call: (method, input, credentials) => bridge.call(method, input, credentials),
     subscribe: (listener) => bridge.onEvent(listener),
   };
 }

@@ -21,6 +21,7 @@ const EXPECTED: Record<MethodName, 'none' | 'kiosk' | 'operator' | readonly Role
   guideDocument: 'none',
   devicesList: ROLES,
   idcardRead: 'kiosk',
+  kioskVisitEnd: 'kiosk',
   sigpadStart: ROLES,
   sigpadClear: ROLES,
   sigpadConfirm: ROLES,

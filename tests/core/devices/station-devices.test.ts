@@ -48,7 +48,7 @@ describe('simulated devices through the contract, in the device worker', () => {
   });
 
   it('reads the simulated card over the pty into a checked identity', async () => {
-    const card = IdentityCard.parse(await call('idcardRead'));
+    const card = IdentityCard.parse(((await call('idcardRead')) as { card: unknown }).card);
     const first = [...loadProfiles().values()][0]!;
     expect(card.name).toBe(first.card.name);
     expect(card.idNumber).toBe(first.card.idNumber);

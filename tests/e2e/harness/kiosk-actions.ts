@@ -13,25 +13,36 @@ export async function searchByInitials(page: Page, letters: string): Promise<voi
   await page.locator(`[data-testid="search-results"][data-query="${letters.toLowerCase()}"]`).waitFor();
 }
 
-/** Calls the station's API from inside the page, as its own scripts do (same cookie, same headers, a session if given). */
-export function callFromPage(page: Page, method: string, input: unknown, session?: string): Promise<{ status: number; body: CallReply }> {
+/** What a call from the page carries beside its input: a staff session, a kiosk visit. */
+export interface PageCredentials {
+  session?: string;
+  visit?: string;
+}
+
+/** Calls the station's API from inside the page, as its own scripts do (same cookie, same headers). */
+export function callFromPage(page: Page, method: string, input: unknown, credentials: PageCredentials = {}): Promise<{ status: number; body: CallReply }> {
   return page.evaluate(
-    async ([m, i, s]) => {
+    async ([m, i, c]) => {
       const r = await fetch(`/api/${m}`, {
         method: 'POST',
         credentials: 'same-origin',
-        headers: { 'content-type': 'application/json', 'x-station-call': '1', ...(s ? { 'x-station-session': s } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          'x-station-call': '1',
+          ...(c.session ? { 'x-station-session': c.session } : {}),
+          ...(c.visit ? { 'x-station-visit': c.visit } : {}),
+        },
         body: JSON.stringify(i),
       });
       return { status: r.status, body: (await r.json()) as CallReply };
     },
-    [method, input, session ?? null] as const,
+    [method, input, credentials] as const,
   );
 }
 
 /** A call from inside the page that must succeed: its value, or an error naming what failed. */
-export async function valueFromPage<T>(page: Page, method: string, input: unknown, session?: string): Promise<T> {
-  const { body } = await callFromPage(page, method, input, session);
+export async function valueFromPage<T>(page: Page, method: string, input: unknown, credentials: PageCredentials = {}): Promise<T> {
+  const { body } = await callFromPage(page, method, input, credentials);
   if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
   return body.value as T;
 }

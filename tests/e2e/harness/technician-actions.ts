@@ -52,7 +52,7 @@ export async function closePanel(page: Page): Promise<void> {
 
 /** The core's own device list, called from the page as its scripts do. */
 export async function devicesFromPage(page: Page): Promise<DeviceStatus[]> {
-  return valueFromPage<DeviceStatus[]>(page, 'devicesList', {}, await technicianSession(page));
+  return valueFromPage<DeviceStatus[]>(page, 'devicesList', {}, { session: await technicianSession(page) });
 }
 
 /** Non-transparent pixels on a canvas: ink actually drawn, not just counted. */
