@@ -21,6 +21,8 @@ export const AppInfo = z.strictObject({
   defaultLocale: z.enum(['zh-CN', 'en']),
   /** The station's clock, so the screens count days from the same "today" as the core. */
   now: z.iso.datetime(),
+  /** The data directory is nearly full: the kiosk takes nothing new in and says so. */
+  storageFull: z.boolean(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -264,6 +266,19 @@ export const api = {
     CountedDay,
     'The date `days` working days after `from` (the intake day is day 0; 0 = 即办), 预计 past the official calendar.',
     PUBLIC,
+  ),
+  storageStatus: method(
+    Empty,
+    z.strictObject({
+      full: z.boolean(),
+      freeBytes: z.number().nonnegative(),
+      dataDir: z.string(),
+      databaseBytes: z.number().nonnegative(),
+      logBytes: z.number().nonnegative(),
+      droppedLogLines: z.int().nonnegative(),
+    }),
+    'Room in the data directory and what takes it, for the technician to free.',
+    staff('technician', 'admin'),
   ),
   calendarStatus: method(Empty, CalendarStatus, 'How far the official holiday calendar reaches, and whether next year’s is due.', PUBLIC),
   syncStatus: method(

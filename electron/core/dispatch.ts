@@ -5,6 +5,7 @@ import { StationError } from '../../contract/domain/errors.ts';
 import type { Role } from '../../contract/domain/roles.ts';
 import { parseOrThrow } from '../../contract/domain/validate.ts';
 import type { Logger } from './log.ts';
+import { isDiskFull, StorageFullError } from './storage-guard.ts';
 
 /** How a call arrived: which transport, and the session and kiosk visit it carried, if any. */
 export interface CallContext {
@@ -81,6 +82,8 @@ export async function dispatch(handlers: Handlers, name: string, rawInput: unkno
     }
     return { ok: true, value: checked.data };
   } catch (error) {
+    // A full disk found by a write (SQLite's or the file system's) is the station's state, not a crash.
+    if (!(error instanceof StationError) && isDiskFull(error)) error = new StorageFullError(0);
     if (error instanceof StationError) {
       logger.log(error.kind === 'input' ? 'info' : 'warn', 'call.failed', { method: name, code: error.code });
       return { ok: false, error: error.toJSON() };

@@ -20,6 +20,7 @@ import { dispatch, type CallContext, type Handlers } from './dispatch.ts';
 import type { CallReply } from '../../contract/api/wire.ts';
 import { EventBus } from './event-bus.ts';
 import { KioskVisits } from './kiosk-visits.ts';
+import { StorageGuard } from './storage-guard.ts';
 import { assertStationFilesTogether, prepareDataDir } from './station-files.ts';
 import { createHandlers } from './handlers/index.ts';
 import { fileLogger, type Logger } from './log.ts';
@@ -67,6 +68,8 @@ export interface Station {
   readonly documents: CaseDocuments;
   readonly sync: SyncService;
   readonly visits: KioskVisits;
+  /** Room in the data directory: no new work once the disk is nearly full. */
+  readonly storage: StorageGuard;
   /** Runs sync by itself once started (`startSync`); null in one-shot commands. */
   scheduler: SyncScheduler | null;
   readonly handlers: Handlers;
@@ -142,6 +145,7 @@ export function openStation(options: StationOptions): Station {
       staff,
       cases,
       documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
+      storage: new StorageGuard(options.dataDir, logger.health),
       visits: new KioskVisits(clock, (config.idleTimeoutSec + 60) * 1000),
       sync: new SyncService(db, keys, cipher, cases.station, attachments, catalog, calendar, logger, clock),
       scheduler: null,

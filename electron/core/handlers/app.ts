@@ -1,6 +1,6 @@
 import type { Core, HandlersOf } from './handler-kit.ts';
 
-export function appHandlers(core: Core): HandlersOf<'appInfo'> {
+export function appHandlers(core: Core): HandlersOf<'appInfo' | 'storageStatus'> {
   return {
     appInfo: () => ({
       name: 'Doorstep',
@@ -10,6 +10,8 @@ export function appHandlers(core: Core): HandlersOf<'appInfo'> {
       idleTimeoutSec: core.config.idleTimeoutSec,
       defaultLocale: core.config.defaultLocale,
       now: core.clock().toISOString(),
+      storageFull: core.storage.status().full,
     }),
+    storageStatus: () => core.storage.status(),
   };
 }

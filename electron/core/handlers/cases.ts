@@ -47,6 +47,7 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
         // The window channel is a clerk's or agent's: the kiosk's villager takes only self-service matters in.
         throw new NotAllowedError(caller.kind === 'kiosk' ? 'auth.sign-in-needed' : 'auth.role-needed', 'caseIntake');
       }
+      core.storage.assertRoom();
       // The kiosk files under the card the core itself read in this visit, whatever the page sends.
       const filed = caller.kind === 'kiosk' ? { ...input, applicant: applicantFromCard(core.visits.cardFor(caller.visit, input.applicant.idNumber), input.applicant.phone) } : input;
       const result = core.cases.intake(filed, actorOf(caller));
@@ -58,7 +59,10 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
     caseFind: ({ query }, caller) => core.cases.find(query, actorOf(caller)),
     caseGet: ({ caseNo }, caller) => core.cases.get(caseNo, actorOf(caller)),
     caseTransition: ({ caseNo, action, detail }, caller) => core.cases.transition(caseNo, action, actorOf(caller), detail),
-    caseSupply: ({ caseNo, materialId, pages }, caller) => core.cases.supplyMaterial(caseNo, materialId, pages, actorOf(caller)),
+    caseSupply: ({ caseNo, materialId, pages }, caller) => {
+      core.storage.assertRoom();
+      return core.cases.supplyMaterial(caseNo, materialId, pages, actorOf(caller));
+    },
     caseProgress: ({ idNumber }, caller) => {
       if (caller.kind === 'kiosk') core.visits.cardFor(caller.visit, idNumber);
       return core.cases.progress(idNumber);

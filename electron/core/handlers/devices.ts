@@ -41,6 +41,7 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
       return {};
     },
     sigpadConfirm: async () => {
+      core.storage.assertRoom();
       const signature = await devices().sigpadConfirm();
       const { png, width, height } = await devices().renderSignature(signature);
       return core.attachments.put({ kind: 'signature', mime: 'image/png', bytes: png, width, height });
@@ -52,6 +53,7 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
     signatureSave: async ({ signature }, caller) => {
       // At the kiosk, only within a visit: nothing is kept for nobody.
       if (caller.kind === 'kiosk') core.visits.card(caller.visit);
+      core.storage.assertRoom();
       const { png, width, height } = await devices().renderSignature(signature);
       const attachment = core.attachments.put({ kind: 'signature', mime: 'image/png', bytes: png, width, height });
       if (caller.kind === 'kiosk') core.visits.note(caller.visit, { attachment: attachment.sha256 });
@@ -59,6 +61,7 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
     },
     cameraSavePage: async ({ image }, caller) => {
       if (caller.kind === 'kiosk') core.visits.card(caller.visit);
+      core.storage.assertRoom();
       const page = await devices().processPage(Buffer.from(image, 'base64'));
       const attachment = core.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: page.jpeg, width: page.width, height: page.height });
       if (caller.kind === 'kiosk') core.visits.note(caller.visit, { attachment: attachment.sha256 });

@@ -39,6 +39,17 @@ export function App() {
     return client.on('catalogUpdated', ({ version }) => setCatalogVersion(version));
   }, [client]);
 
+  // Back at rest, the kiosk looks again whether it has room to take anything in.
+  const [storageFull, setStorageFull] = useState(false);
+  const atRest = route === undefined;
+  useEffect(() => {
+    if (!atRest) return;
+    client.appInfo({}).then(
+      (i) => setStorageFull(i.storageFull),
+      () => undefined,
+    );
+  }, [client, atRest]);
+
   // A new screen never keeps reading the previous one aloud.
   useEffect(() => stopSpeaking, [route]);
 
@@ -70,6 +81,11 @@ export function App() {
     <I18nContext value={i18n}>
       <NavContext value={nav}>
         <StaffContext value={staff}>
+          {storageFull && !atStaffScreen && (
+            <p className="storage-notice" role="alert" data-testid="storage-notice">
+              {i18n.t('ui.storage.full')}
+            </p>
+          )}
           <ScreenView key={`${stack.length}:${route?.screen ?? 'attract'}:${reload}`} route={route} />
         </StaffContext>
       </NavContext>

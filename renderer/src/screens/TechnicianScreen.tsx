@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CalendarLine } from '../devices/CalendarLine.tsx';
+import { StorageLine } from '../devices/StorageLine.tsx';
 import { DeviceList, type TestTarget } from '../devices/DeviceList.tsx';
 import { DevicePanel } from '../devices/DevicePanel.tsx';
 import { useDeviceList } from '../devices/use-device-list.ts';
@@ -40,6 +41,7 @@ export function TechnicianScreen() {
             </button>
           </div>
           <CalendarLine />
+          <StorageLine />
           {listed.status === 'error' && <CallStatus state={listed} />}
           {listed.status === 'loading' && devices.length === 0 && <CallStatus state={listed} />}
           <ScrollArea className="technician__list">

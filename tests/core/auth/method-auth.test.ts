@@ -47,6 +47,7 @@ const EXPECTED: Record<MethodName, 'none' | 'kiosk' | 'operator' | readonly Role
   noticePrint: 'kiosk',
   workingDays: 'none',
   deadline: 'none',
+  storageStatus: ['admin', 'technician'],
   calendarStatus: 'none',
   syncStatus: ROLES,
   syncNow: ROLES,
