@@ -3,7 +3,6 @@ import { chownSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
-import pg from 'pg';
 import { freePort } from './free-port.ts';
 import { processTreeCpuSeconds } from './proc-cpu.ts';
 
@@ -85,17 +84,10 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
     }
     const postmaster = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
     let n = 0;
-    const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
     return {
       async createDatabase() {
         const name = `township_${process.pid}_${++n}`;
-        const client = new pg.Client({ connectionString: admin });
-        await client.connect();
-        try {
-          await client.query(`CREATE DATABASE ${name}`);
-        } finally {
-          await client.end();
-        }
+        await exec('createdb', ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', name]);
         return `postgres://postgres@127.0.0.1:${port}/${name}`;
       },
       cpuSeconds: () => processTreeCpuSeconds(postmaster),
