@@ -10,6 +10,7 @@ import { Attachment, DeviceStatus } from './devices.ts';
 import { IdentityCard } from '../domain/identity.ts';
 import { KIOSK, method, OPERATOR, PUBLIC, staff, type CallerOf, type MethodSpec } from './method.ts';
 import { SignatureSchema } from '../domain/signature.ts';
+import { TownshipUrl } from './sync.ts';
 
 export const AppInfo = z.strictObject({
   name: z.string(),
@@ -308,7 +309,7 @@ export const api = {
     staff('admin', 'technician'),
   ),
   syncEnroll: method(
-    z.strictObject({ server: z.url({ protocol: /^https?$/ }), code: z.string().min(4).max(40) }),
+    z.strictObject({ server: TownshipUrl, code: z.string().min(4).max(40) }),
     z.strictObject({ stationId: z.string(), village: z.string(), grid: z.string() }),
     'Enrols the station with its township against a one-time code (a new Ed25519 key pair, bound to village and grid).',
     staff('admin', 'technician'),

@@ -1,5 +1,5 @@
 /**
- * The sync protocol between a station and the township server (DESIGN.md §3 Sync), declared once for both sides.
+ * The sync protocol between a station and the township server (docs/architecture.md, "Sync"), declared once for both sides.
  * Pure: no Node imports, so the station's client may also run where only Web Crypto exists. Hashing and signing
  * are each side's own business; this file says what is hashed and signed, and how it travels.
  */
@@ -10,6 +10,17 @@ import { HolidayCalendar } from '../domain/calendar/holiday-calendar.ts';
 import { CaseState } from '../domain/cases.ts';
 
 /** Everything is under /v1/; a breaking change gets a new prefix, served side by side. */
+/**
+ * Where a station may send its cases: https anywhere, plain http only to this machine (a township on loopback for
+ * a demonstration or a test). Scans and names never cross a network in clear.
+ */
+export const TownshipUrl = z
+  .url({ protocol: /^https?$/ })
+  .refine((url) => {
+    const { protocol, hostname } = new URL(url);
+    return protocol === 'https:' || hostname === 'localhost' || hostname === '[::1]' || /^127(\.\d{1,3}){3}$/.test(hostname);
+  }, 'a township on another machine must be reached by https://');
+
 export const SYNC_PATHS = {
   health: '/v1/health',
   enroll: '/v1/enroll',
@@ -255,6 +266,8 @@ export const SyncErrorCode = z.enum([
   'sync.bad-offset',
   'sync.attachment-hash',
   'sync.attachment-too-large',
+  /** Too many failed attempts from one address (wrong enrolment codes): wait for Retry-After. */
+  'sync.rate-limited',
   'sync.server-error',
 ]);
 export type SyncErrorCode = z.infer<typeof SyncErrorCode>;

@@ -78,7 +78,7 @@ export const CaseViewSchema = z.strictObject({
 export const IdNumber = z.string().regex(/^\d{17}[\dXx]$/);
 
 export const BlacklistAddRequest = z.strictObject({ idNumber: IdNumber, reason: z.string().trim().min(2).max(200) });
-export const BlacklistParams = z.strictObject({ idNumber: IdNumber });
+export const BlacklistRemoveRequest = z.strictObject({ idNumber: IdNumber });
 export const BlacklistResponse = z.strictObject({ idNumber: z.string(), changed: z.boolean() });
 
 export const PublishResponse = z.strictObject({

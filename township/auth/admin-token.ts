@@ -18,7 +18,9 @@ export function resolveAdminToken(dataDir: string, env: NodeJS.ProcessEnv = proc
   const file = join(dataDir, 'admin-token');
   try {
     if ((statSync(file).mode & 0o077) !== 0) throw new Error(`${file} can be read by others: chmod 600 it`);
-    return { token: readFileSync(file, 'utf8').trim(), source: file };
+    const token = readFileSync(file, 'utf8').trim();
+    if (token.length < MIN_ADMIN_TOKEN_CHARS) throw new Error(`${file} must hold a token of at least ${MIN_ADMIN_TOKEN_CHARS} characters`);
+    return { token, source: file };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }

@@ -46,7 +46,9 @@ export function parseJson(text: string): unknown {
  */
 export function registerBodyParsers(app: FastifyInstance): void {
   app.decorateRequest('rawBody', null);
-  app.removeContentTypeParser('application/json');
+  // Fastify parses text/plain by default, as a string the signature cannot cover: only these two types are read,
+  // anything else is 415.
+  app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (req, body: Buffer, done) => {
     req.rawBody = body;
     if (body.length === 0) return done(new TownshipError(400, 'sync.bad-json', 'the body is empty; send a JSON object'));

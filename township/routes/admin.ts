@@ -3,7 +3,7 @@ import { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar
 import { Catalog } from '../../contract/domain/catalog.ts';
 import {
   BlacklistAddRequest,
-  BlacklistParams,
+  BlacklistRemoveRequest,
   BlacklistResponse,
   CaseActionRequest,
   CaseActionResponse,
@@ -96,15 +96,16 @@ export const adminRoutes = (deps: Deps): RouteDef[] => [
     handler: ({ body }) => blacklistAdd(deps.store, body.idNumber, body.reason, deps.now()),
   }),
   route({
-    method: 'DELETE',
-    url: '/v1/admin/blacklist/:idNumber',
+    method: 'POST',
+    url: '/v1/admin/blacklist/remove',
     operationId: 'adminBlacklistRemove',
-    summary: 'Takes an ID number off the blacklist; sent to every station.',
+    summary: 'Takes an ID number off the blacklist; sent to every station. The ID number is in the body, never in a URL that logs keep.',
     auth: 'admin',
-    params: BlacklistParams,
+    body: BlacklistRemoveRequest,
     response: BlacklistResponse,
-    errors: [400, 404],
-    handler: ({ params }) => blacklistRemove(deps.store, params.idNumber, deps.now()),
+    bodyLimit: JSON_BODY.bodyLimit,
+    errors: [...JSON_BODY.errors, 404],
+    handler: ({ body }) => blacklistRemove(deps.store, body.idNumber, deps.now()),
   }),
   route({
     method: 'POST',
