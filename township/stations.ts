@@ -2,7 +2,8 @@ import { createHash, randomInt, verify } from 'node:crypto';
 import { enrolmentProofString, normaliseEnrolmentCode, type EnrollRequest, type EnrollResponse } from '../contract/api/sync.ts';
 import { ed25519PublicKey, type StationKey } from './auth/signature.ts';
 import { TownshipError } from './http/errors.ts';
-import type { Store, Tx } from './store/store.ts';
+import type { StationRow } from './store/rows.ts';
+import type { Store, StoreTx } from './store/store.ts';
 
 export interface StationRecord {
   id: string;
@@ -15,17 +16,6 @@ export interface StationRecord {
   calendarThrough: string | null;
   /** Within 60 days of that day (or past it): the station still lacks next year's calendar. */
   calendarWarning: boolean;
-}
-
-interface StationRow {
-  id: string;
-  public_key: string;
-  village: string;
-  grid: string;
-  enrolled_at: string;
-  revoked_at: string | null;
-  last_seen_at: string | null;
-  calendar_through: string | null;
 }
 
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -53,21 +43,19 @@ const record = (r: StationRow, now: Date): StationRecord => ({
 });
 
 export async function findStationKey(store: Store, id: string): Promise<StationKey | undefined> {
-  const row = await store.transaction((tx) =>
-    tx.get<StationRow>('SELECT id, public_key, revoked_at FROM stations WHERE id = ?', [id]),
-  );
+  const row = await store.transaction((tx) => tx.stations.key(id));
   return row && { id: row.id, publicKey: row.public_key, revokedAt: row.revoked_at };
 }
 
 export async function listStations(store: Store, now: Date): Promise<StationRecord[]> {
-  const rows = await store.transaction((tx) => tx.all<StationRow>('SELECT * FROM stations ORDER BY id'));
+  const rows = await store.transaction((tx) => tx.stations.list());
   return rows.map((r) => record(r, now));
 }
 
 export async function revokeStation(store: Store, id: string, now: Date): Promise<StationRecord> {
   return store.transaction(async (tx) => {
-    await tx.run('UPDATE stations SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ?', [now.toISOString(), id]);
-    const row = await tx.get<StationRow>('SELECT * FROM stations WHERE id = ?', [id]);
+    await tx.stations.revoke(id, now.toISOString());
+    const row = await tx.stations.get(id);
     if (!row) throw new TownshipError(404, 'admin.unknown-station', `no station ${id}`);
     return record(row, now);
   });
@@ -83,35 +71,26 @@ export async function createEnrolmentCode(
   const code = raw.match(/.{4}/g)!.join('-');
   const expiresAt = new Date(now.getTime() + CODE_LIFETIME_MS).toISOString();
   await store.transaction(async (tx) => {
-    if (args.stationId !== undefined && !(await tx.get('SELECT 1 AS x FROM stations WHERE id = ?', [args.stationId]))) {
+    if (args.stationId !== undefined && !(await tx.stations.exists(args.stationId))) {
       throw new TownshipError(404, 'admin.unknown-station', `no station ${args.stationId} to re-key`);
     }
-    await tx.run(
-      'INSERT INTO enrolment_codes (code_hash, village, grid, station_id, created_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',
-      [codeHash(code), args.village, args.grid, args.stationId ?? null, now.toISOString(), expiresAt],
-    );
+    await tx.enrolmentCodes.insert({
+      code_hash: codeHash(code), village: args.village, grid: args.grid, station_id: args.stationId ?? null, created_at: now.toISOString(),
+      expires_at: expiresAt,
+    });
   });
   return { code, village: args.village, grid: args.grid, stationId: args.stationId ?? null, expiresAt };
 }
 
-async function claimCode(tx: Tx, req: EnrollRequest, now: Date) {
-  const code = await tx.get<{ village: string; grid: string; station_id: string | null; expires_at: string; used_at: string | null }>(
-    'SELECT village, grid, station_id, expires_at, used_at FROM enrolment_codes WHERE code_hash = ?',
-    [codeHash(req.code)],
-  );
+async function claimCode(tx: StoreTx, req: EnrollRequest, now: Date) {
+  const code = await tx.enrolmentCodes.find(codeHash(req.code));
   if (!code) throw new TownshipError(403, 'sync.enroll-code-unknown', 'no such enrolment code: check it, or ask the township for a new one');
   if (code.used_at !== null) throw new TownshipError(403, 'sync.enroll-code-used', `this enrolment code was already used at ${code.used_at}; ask the township for a new one`);
   if (code.expires_at <= now.toISOString()) throw new TownshipError(403, 'sync.enroll-code-expired', `this enrolment code expired at ${code.expires_at}`);
   if (code.station_id !== null && code.station_id !== req.stationId) {
     throw new TownshipError(403, 'sync.enroll-code-unknown', `this code re-keys station ${code.station_id}, not ${req.stationId}`);
   }
-  // Claimed with a guard, so two stations racing for one code cannot both win.
-  const claimed = await tx.run('UPDATE enrolment_codes SET used_at = ?, used_by = ? WHERE code_hash = ? AND used_at IS NULL', [
-    now.toISOString(),
-    req.stationId,
-    codeHash(req.code),
-  ]);
-  if (claimed !== 1) throw new TownshipError(403, 'sync.enroll-code-used', 'this enrolment code was already used');
+  if (!(await tx.enrolmentCodes.claim(codeHash(req.code), req.stationId, now.toISOString()))) throw new TownshipError(403, 'sync.enroll-code-used', 'this enrolment code was already used');
   return code;
 }
 
@@ -125,18 +104,11 @@ export async function enrol(store: Store, req: EnrollRequest, now: Date): Promis
   return store.transaction(async (tx) => {
     const code = await claimCode(tx, req, now);
     const at = now.toISOString();
+    const station = { id: req.stationId, public_key: req.publicKey, village: code.village, grid: code.grid, enrolled_at: at };
     if (code.station_id !== null) {
-      await tx.run('UPDATE stations SET public_key = ?, village = ?, grid = ?, enrolled_at = ?, revoked_at = NULL WHERE id = ?', [
-        req.publicKey, code.village, code.grid, at, req.stationId,
-      ]);
-    } else {
-      const inserted = await tx.run(
-        'INSERT INTO stations (id, public_key, village, grid, enrolled_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-        [req.stationId, req.publicKey, code.village, code.grid, at],
-      );
-      if (inserted !== 1) {
-        throw new TownshipError(409, 'sync.enroll-station-taken', `a station ${req.stationId} is already enrolled; a reinstalled station needs a re-key code for its id`);
-      }
+      await tx.stations.rekey(station);
+    } else if (!(await tx.stations.insert(station))) {
+      throw new TownshipError(409, 'sync.enroll-station-taken', `a station ${req.stationId} is already enrolled; a reinstalled station needs a re-key code for its id`);
     }
     return { stationId: req.stationId, village: code.village, grid: code.grid, enrolledAt: at, serverTime: at };
   });

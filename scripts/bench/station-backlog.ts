@@ -7,7 +7,7 @@ import { openStation, type Station } from '../../electron/core/station.ts';
 import { OfflineError } from '../../electron/core/sync/township-client.ts';
 import { validForm } from '../lib/form-answers.ts';
 import { freePort } from '../lib/free-port.ts';
-import { startTownshipProcess, type TownshipProcess } from '../lib/township-process.ts';
+import { startTownship, type TownshipProcess } from '../lib/township.ts';
 import type { Figure } from './report.ts';
 
 const CASES = 1000;
@@ -47,8 +47,8 @@ export async function benchStationBacklog(): Promise<Figure[]> {
   const townshipDir = join(dir, 'township');
   mkdirSync(townshipDir);
   const port = await freePort();
-  const options = { port, db: join(townshipDir, 'township.sqlite'), dataDir: townshipDir, logFile: join(dir, 'township.log') };
-  let township: TownshipProcess | undefined = await startTownshipProcess(options);
+  const options = { mode: 'child' as const, port, db: join(townshipDir, 'township.sqlite'), dataDir: townshipDir, logFile: join(dir, 'township.log') };
+  let township: TownshipProcess | undefined = await startTownship(options);
   let station: Station | undefined;
   try {
     station = openStation({ dataDir: join(dir, 'station'), mode: 'web' });
@@ -65,7 +65,7 @@ export async function benchStationBacklog(): Promise<Figure[]> {
     if (before !== CASES) throw new Error(`expected ${CASES} events waiting, found ${before}`);
 
     // Network up: the township listens again at the same address; the clock starts when it does.
-    township = await startTownshipProcess(options);
+    township = await startTownship(options);
     const up = township.readyAt;
     let rounds = 0;
     let uploaded = 0;

@@ -6,7 +6,7 @@ import { PushResponse, SYNC_PATHS, type SyncCaseEvent } from '../../contract/api
 import { startPgCluster, type PgCluster } from '../lib/pg-cluster.ts';
 import { SigningStation } from '../lib/signing-station.ts';
 import { machineCpuSeconds } from '../lib/proc-cpu.ts';
-import { BENCH_ADMIN_TOKEN, startTownshipProcess, type TownshipProcess } from '../lib/township-process.ts';
+import { ADMIN_TOKEN, startTownship, type TownshipProcess } from '../lib/township.ts';
 import { percentile, type Figure } from './report.ts';
 
 /** Stations enrolled (each with its own key), and the goal: this many, each syncing once a minute. */
@@ -97,7 +97,7 @@ class Load {
   }
 
   async enrol(): Promise<void> {
-    const adminHeaders = { authorization: `Bearer ${BENCH_ADMIN_TOKEN}` };
+    const adminHeaders = { authorization: `Bearer ${ADMIN_TOKEN}` };
     await pool(this.stations.length, 16, async (i) => {
       const s = this.stations[i]!;
       const code = await send(this.agent, this.origin, 'POST', '/v1/admin/enrolment-codes',
@@ -204,7 +204,7 @@ async function benchBackend(backend: 'SQLite' | 'PostgreSQL', stations: SigningS
     if (backend === 'PostgreSQL') cluster = await startPgCluster({ durable: true });
     const db = cluster ? await cluster.createDatabase() : join(dir, 'data', 'township.sqlite');
     mkdirSync(join(dir, 'data'));
-    township = await startTownshipProcess({ port: 0, db, dataDir: join(dir, 'data'), logFile: join(dir, 'township.log') });
+    township = await startTownship({ mode: 'child', db, dataDir: join(dir, 'data'), logFile: join(dir, 'township.log') });
     const load = new Load(township, () => cluster?.cpuSeconds() ?? 0, agent, stations);
     const enrolStart = performance.now();
     await load.enrol();

@@ -5,7 +5,7 @@ import { statutoryDays } from '../../contract/domain/calendar/statutory-holidays
 import { chinaDay, CLOCK_ENV, clockReading, type Clock } from '../../contract/domain/clock.ts';
 import { shippedCalendar } from '../../electron/core/station.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
-import { startTownship, type RunningTownship } from '../helpers/township-server.ts';
+import { startTownship, type InProcessTownship } from '../../scripts/lib/township.ts';
 import { startApply } from './harness/apply-actions.ts';
 import { enrollStation } from './harness/enroll.ts';
 import { fakeCameraFlags, writeFakeCameraClip, type FakeCameraClip } from './harness/fake-camera.ts';
@@ -42,10 +42,10 @@ const scenario = ((): { today: string; clock: Clock; env: Record<string, string>
 const LOW_INCOME = { initials: 'zdshbz', name: '最低生活保障审核确认' };
 const VETERAN_CARD = { initials: 'yfdxydz', name: '退役军人和其他优抚对象优待证申领' };
 
-let township: RunningTownship | undefined;
+let township: InProcessTownship | undefined;
 let clip: FakeCameraClip | undefined;
 beforeAll(async () => {
-  township = await startTownship(undefined, undefined, scenario.clock);
+  township = await startTownship({ clock: scenario.clock });
 });
 afterAll(async () => {
   await township?.stop();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CalendarStatus } from '../../contract/api/api.ts';
-import { startTownship, type RunningTownship } from '../helpers/township-server.ts';
+import { startTownship, type InProcessTownship } from '../../scripts/lib/township.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { startApply } from './harness/apply-actions.ts';
 import { enrollStation } from './harness/enroll.ts';
@@ -18,12 +18,12 @@ import { atStep, choose, exemptMaterial, next, readCard, signIn, tick } from './
 // The whole loop: a villager applies at the kiosk, the station uploads the case to a real township (in this test
 // process, on loopback), the township approves and posts it, the station pulls that back by itself (every 5 s), and
 // 查进度 says 已办结. The clerk's desk shows the sync line; with the township gone it says 网络断开.
-let township: RunningTownship | undefined;
+let township: InProcessTownship | undefined;
 let townshipDown = false;
 let townshipDir = '';
 beforeAll(async () => {
   townshipDir = mkdtempSync(join(tmpdir(), 'township-e2e-'));
-  township = await startTownship(undefined, townshipDir);
+  township = await startTownship({ dataDir: townshipDir });
 });
 
 const kiosk = kioskSuite(

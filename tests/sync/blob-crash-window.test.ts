@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openStation } from '../../electron/core/station.ts';
 import { intakeFor, validForm } from '../helpers/intake.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { startTownship } from '../helpers/township-server.ts';
+import { startTownship } from '../../scripts/lib/township.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -21,7 +21,7 @@ afterEach(async () => {
 describe('an attachment whole on the township disk but not in its database (crash between rename and record)', () => {
   it('is recorded when the station asks about it, and the events waiting for it apply', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'township-'));
-    const township = await startTownship(undefined, dataDir);
+    const township = await startTownship({ dataDir });
     cleanups.push(() => township.stop());
     const station = openStation({ dataDir: tempDir(), mode: 'web' });
     cleanups.push(() => station.close());

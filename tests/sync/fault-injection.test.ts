@@ -14,15 +14,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../contract/domain/cases.ts';
 import { formatContentRange, SYNC_HEADERS, SYNC_PATHS } from '../../contract/api/sync.ts';
 import type { RefusedError } from '../../electron/core/sync/township-client.ts';
-import { codeOf, FleetStation, formatErrors, newTally, settle, SyncLoops, takeInGradually, CASES_PER_STATION } from './fleet.ts';
-import { describeAnswer, FaultProxy, type FaultAction, type FaultRecord, type ProxiedRequest, type RequestKind } from './fault-proxy.ts';
-import { badBlobs, reconcile } from './reconcile.ts';
-import { BlobDisk, freePort, ROOT, TownshipProcess } from './township-process.ts';
+import { codeOf, FleetStation, formatErrors, newTally, settle, SyncLoops, takeInGradually, CASES_PER_STATION } from './helpers/fleet.ts';
+import { describeAnswer, FaultProxy, type FaultAction, type FaultRecord, type ProxiedRequest, type RequestKind } from './helpers/fault-proxy.ts';
+import { badBlobs, reconcile } from './helpers/reconcile.ts';
+import { BlobDisk } from '../helpers/blob-disk.ts';
+import { freePort } from '../../scripts/lib/free-port.ts';
+import { TownshipProcess } from '../../scripts/lib/township.ts';
 
 const STATIONS = 5;
 const MiB = 1 << 20;
 const BIG_DISK = 64 * MiB;
-const CHILD = join(import.meta.dirname, 'sync-child.ts');
+const ROOT = join(import.meta.dirname, '..', '..');
+const CHILD = join(import.meta.dirname, 'helpers', 'sync-child.ts');
 /** On the blacklist from the township mid-run: every station must end up with it. */
 const BLACKLISTED = [{ idNumber: '110101199003074518', reason: '冒领补贴' }];
 
@@ -177,9 +180,9 @@ describe.sequential('fault injection: 5 stations, 10,000 cases, 1,000 attachment
     mkdirSync(h.dataDir, { recursive: true });
     h.disk = BlobDisk.mount(h.dataDir, BIG_DISK);
     note(h.disk instanceof BlobDisk ? `township data dir on its own ${BIG_DISK / MiB} MiB tmpfs (${h.dataDir})` : `NO tmpfs for the township data dir: ${h.disk.reason}`);
-    h.township = new TownshipProcess({ port: await freePort(), dbFile: h.dbFile, dataDir: h.dataDir });
+    h.township = new TownshipProcess({ mode: 'child', port: await freePort(), db: h.dbFile, dataDir: h.dataDir, logFile: join(h.root, 'township.log') });
     await township().start();
-    h.proxy = await FaultProxy.start(township().options.port);
+    h.proxy = await FaultProxy.start(township().port);
     for (let i = 0; i < STATIONS; i++) {
       const s = new FleetStation(i, mkdtempSync(join(h.root, `station-${i}-`)));
       h.stations.push(s);
@@ -191,7 +194,7 @@ describe.sequential('fault injection: 5 stations, 10,000 cases, 1,000 attachment
     }
     // A first stock of cases, taken in before the township was ever reached.
     for (const s of h.stations) s.takeIn(300);
-    note(`setup: township pid ${township().pid} on :${township().options.port}, proxy on :${proxy().port}, 5 stations enrolled, 1,500 cases taken in (${Date.now() - h.startedAt} ms)`);
+    note(`setup: township pid ${township().pid} on :${township().port}, proxy on :${proxy().port}, 5 stations enrolled, 1,500 cases taken in (${Date.now() - h.startedAt} ms)`);
   }, 180_000);
 
   afterAll(async () => {

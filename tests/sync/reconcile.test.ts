@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp.ts';
-import { startTownship } from '../helpers/township-server.ts';
-import { FleetStation, settle } from './fleet.ts';
-import { reconcile } from './reconcile.ts';
+import { startTownship } from '../../scripts/lib/township.ts';
+import { FleetStation, settle } from './helpers/fleet.ts';
+import { reconcile } from './helpers/reconcile.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -19,7 +19,7 @@ describe('reconcile (the books of the fault-injection test)', () => {
   it('balances after a clean sync, and counts every kind of damage', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'township-'));
     cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    const township = await startTownship(undefined, dataDir);
+    const township = await startTownship({ dataDir });
     cleanups.push(() => township.stop());
     const dbFile = join(dataDir, 'township.sqlite');
     const [a, b] = [new FleetStation(0, tempDir()), new FleetStation(1, tempDir())];

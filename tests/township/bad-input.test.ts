@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ErrorBody, MAX_SYNC_BODY_BYTES, SYNC_HEADERS, SYNC_PATHS } from '../../contract/api/sync.ts';
-import { ADMIN_TOKEN, BACKENDS, useTownship } from './helpers/township.ts';
+import { ADMIN_TOKEN } from '../../scripts/lib/township.ts';
+import { BACKENDS, useTownship } from './helpers/township.ts';
 import { sha256, TestStation } from './helpers/test-station.ts';
 
 interface Res {

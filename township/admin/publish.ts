@@ -6,10 +6,8 @@ import { issuePath } from '../../contract/domain/validate.ts';
 import { compareVersions } from '../../contract/domain/versions.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { TownshipError } from '../http/errors.ts';
+import type { PublicationKind } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
-import { appendFeed } from '../sync/feed.ts';
-
-export type PublicationKind = 'catalog' | 'calendar';
 
 const SCHEMAS = { catalog: Catalog, calendar: HolidayCalendar } as const;
 
@@ -36,20 +34,18 @@ export async function publish(
   const sha256 = createHash('sha256').update(canonicalJson(doc)).digest('hex');
   return store.transaction(async (tx) => {
     await tx.lock('feed');
-    const same = await tx.get<{ sha256: string; feed_seq: number }>('SELECT sha256, feed_seq FROM publications WHERE kind = ? AND version = ?', [kind, doc.version]);
+    const same = await tx.publications.find(kind, doc.version);
     if (same) {
       if (same.sha256 !== sha256) throw new TownshipError(409, 'admin.version-changed', `${kind} ${doc.version} was published with other content; give the change a new version`);
       return { kind, version: doc.version, feedSeq: same.feed_seq, unchanged: true };
     }
-    const latest = (await tx.all<{ version: string }>('SELECT version FROM publications WHERE kind = ?', [kind]))
-      .map((r) => r.version)
-      .sort(compareVersions)
-      .at(-1);
+    const latest = (await tx.publications.versions(kind)).sort(compareVersions).at(-1);
     if (latest !== undefined && compareVersions(doc.version, latest) <= 0) {
       throw new TownshipError(409, 'admin.stale-version', `${kind} ${doc.version} is not newer than the published ${latest}`);
     }
-    const feedSeq = await appendFeed(tx, kind, null, { version: doc.version, [kind]: doc }, now);
-    await tx.run('INSERT INTO publications (kind, version, sha256, feed_seq, published_at) VALUES (?, ?, ?, ?, ?)', [kind, doc.version, sha256, feedSeq, now.toISOString()]);
+    const at = now.toISOString();
+    const feedSeq = await tx.feed.append(kind, null, { version: doc.version, [kind]: doc }, at);
+    await tx.publications.insert(kind, doc.version, { sha256, feed_seq: feedSeq }, at);
     return { kind, version: doc.version, feedSeq, unchanged: false };
   });
 }

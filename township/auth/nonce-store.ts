@@ -16,11 +16,11 @@ export class DbNonceStore implements NonceStore {
     return this.store.transaction(async (tx) => {
       if (nowMs - this.#lastPrune > PRUNE_EVERY_MS) {
         this.#lastPrune = nowMs;
-        await tx.run('DELETE FROM nonces WHERE expires_ms < ?', [nowMs]);
+        await tx.nonces.pruneExpired(nowMs);
       }
-      const fresh = await tx.run('INSERT INTO nonces (station_id, nonce, expires_ms) VALUES (?, ?, ?) ON CONFLICT DO NOTHING', [stationId, nonce, expiresMs]);
-      if (fresh === 1) await tx.run('UPDATE stations SET last_seen_at = ? WHERE id = ?', [new Date(nowMs).toISOString(), stationId]);
-      return fresh === 1;
+      const fresh = await tx.nonces.spend(stationId, nonce, expiresMs);
+      if (fresh) await tx.stations.markSeen(stationId, new Date(nowMs).toISOString());
+      return fresh;
     });
   }
 }

@@ -2,8 +2,8 @@ import type { CaseState } from '../../contract/domain/cases.ts';
 import { TownshipError } from '../http/errors.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { uuid7 } from '../../contract/domain/uuid7.ts';
+import type { EventRow } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
-import { appendFeed } from '../sync/feed.ts';
 import { nextState, TOWNSHIP_ACTIONS, type TownshipAction } from './state-machine.ts';
 
 export interface TownshipActionInput {
@@ -14,14 +14,8 @@ export interface TownshipActionInput {
   actor?: string | undefined;
 }
 
-export interface CaseEventView {
-  id: string;
-  origin: 'station' | 'township';
-  seq: number | null;
-  type: string;
-  at: string;
-  state: CaseState;
-  actor: string | null;
+/** An event of the case history, its JSON read. */
+export interface CaseEventView extends Omit<EventRow, 'detail' | 'attachments'> {
   detail: Record<string, unknown>;
   attachments: string[];
 }
@@ -54,11 +48,11 @@ export async function applyTownshipAction(
     throw new TownshipError(400, 'admin.not-township-action', `${input.action} is not something the township does to a case`);
   }
   return store.transaction(async (tx) => {
-    const owner = await tx.get<{ station_id: string }>('SELECT station_id FROM cases WHERE case_no = ?', [caseNo]);
-    if (!owner) throw new TownshipError(404, 'admin.unknown-case', `no case ${caseNo} has reached the township`);
+    const owner = await tx.cases.owner(caseNo);
+    if (owner === undefined) throw new TownshipError(404, 'admin.unknown-case', `no case ${caseNo} has reached the township`);
     // The same lock a push of that station takes: a station event and a township step never interleave.
-    await tx.lock(`station:${owner.station_id}`);
-    const { state } = (await tx.get<{ state: CaseState }>('SELECT state FROM cases WHERE case_no = ?', [caseNo]))!;
+    await tx.lock(`station:${owner}`);
+    const state = (await tx.cases.state(caseNo))!;
     const next = nextState(state, TOWNSHIP_ACTIONS[input.action]);
     if (next === null) throw new TownshipError(409, 'admin.bad-transition', `cannot ${input.action} a case that is ${state}`);
     const at = now.toISOString();
@@ -68,31 +62,24 @@ export async function applyTownshipAction(
     if (input.note) detail.note = input.note;
     const actor = input.actor ?? 'township';
     const event = { caseNo, eventId: id, type: input.action, state: next, at, actor, detail };
-    await tx.run(
-      `INSERT INTO events (id, case_no, station_id, origin, seq, type, at, state, actor, detail, attachments, content, received_at)
-       VALUES (?, ?, ?, 'township', NULL, ?, ?, ?, ?, ?, '[]', ?, ?)`,
-      [id, caseNo, owner.station_id, input.action, at, next, actor, canonicalJson(detail), canonicalJson(event), at],
-    );
-    await tx.run('UPDATE cases SET state = ?, updated_at = ? WHERE case_no = ?', [next, at, caseNo]);
-    const feedSeq = await appendFeed(tx, 'case-state', owner.station_id, event, now);
+    await tx.events.insert({
+      id, case_no: caseNo, station_id: owner, origin: 'township', seq: null, type: input.action, at, state: next, actor,
+      detail: canonicalJson(detail), attachments: '[]', content: canonicalJson(event), received_at: at,
+    });
+    await tx.cases.setState(caseNo, next, at);
+    const feedSeq = await tx.feed.append('case-state', owner, event, at);
     return { caseNo, state: next, eventId: id, feedSeq };
   });
 }
 
 export async function getCase(store: Store, caseNo: string): Promise<CaseView> {
   return store.transaction(async (tx) => {
-    const row = await tx.get<{ case_no: string; station_id: string; state: CaseState; created_at: string; updated_at: string }>(
-      'SELECT * FROM cases WHERE case_no = ?',
-      [caseNo],
-    );
-    const waiting = (await tx.all<{ id: string }>('SELECT id FROM pending_events WHERE case_no = ? ORDER BY n', [caseNo])).map((r) => r.id);
+    const row = await tx.cases.get(caseNo);
+    const waiting = await tx.pendingEvents.idsOfCase(caseNo);
     if (!row) {
       throw new TownshipError(404, 'admin.unknown-case', waiting.length > 0 ? `case ${caseNo} has only events waiting for attachments` : `no case ${caseNo} has reached the township`);
     }
-    const events = await tx.all<{
-      id: string; origin: 'station' | 'township'; seq: number | null; type: string; at: string; state: CaseState;
-      actor: string | null; detail: string; attachments: string;
-    }>('SELECT id, origin, seq, type, at, state, actor, detail, attachments FROM events WHERE case_no = ? ORDER BY n', [caseNo]);
+    const events = await tx.events.ofCase(caseNo);
     return {
       caseNo: row.case_no,
       stationId: row.station_id,

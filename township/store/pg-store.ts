@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { migrations } from './migrations.ts';
-import type { SqlValue, Store, Tx } from './store.ts';
+import type { SqlTx, SqlValue } from './sql.ts';
+import { storeTx } from './store-tx.ts';
+import type { Store, StoreTx } from './store.ts';
 
 const INT8_OID = 20;
 
@@ -26,7 +28,7 @@ export class PgStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    await this.transaction(async (tx) => {
+    await this.#transaction(async (tx) => {
       // One migrator at a time when several servers start together.
       await tx.lock('township-migrations');
       await tx.run(`CREATE TABLE IF NOT EXISTS township_migrations (
@@ -40,11 +42,15 @@ export class PgStore implements Store {
     });
   }
 
-  async transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
+    return this.#transaction((sql) => fn(storeTx(sql, this.backend)));
+  }
+
+  async #transaction<T>(fn: (sql: SqlTx) => Promise<T>): Promise<T> {
     const client = await this.#pool.connect();
     const query = async (sql: string, params: readonly SqlValue[] = []) =>
       client.query(params.length === 0 ? sql : numberPlaceholders(sql), params as SqlValue[]);
-    const tx: Tx = {
+    const tx: SqlTx = {
       all: async <T>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows as T[],
       get: async <T>(sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rows[0] as T | undefined,
       run: async (sql: string, params?: readonly SqlValue[]) => (await query(sql, params)).rowCount ?? 0,

@@ -1,7 +1,9 @@
 import Database from 'better-sqlite3';
 import type { Statement } from 'better-sqlite3';
 import { migrations } from './migrations.ts';
-import type { SqlValue, Store, Tx } from './store.ts';
+import type { SqlTx, SqlValue } from './sql.ts';
+import { storeTx } from './store-tx.ts';
+import type { Store, StoreTx } from './store.ts';
 
 /**
  * SQLite, the default: one file, one command. better-sqlite3 is synchronous, so transactions are queued here and
@@ -43,7 +45,7 @@ export class SqliteStore implements Store {
     return s;
   }
 
-  readonly #tx: Tx = {
+  readonly #sql: SqlTx = {
     all: async <T>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).all(...params) as T[],
     get: async <T>(sql: string, params: readonly SqlValue[] = []) => this.#statement(sql).get(...params) as T | undefined,
     run: async (sql: string, params: readonly SqlValue[] = []) => {
@@ -53,7 +55,9 @@ export class SqliteStore implements Store {
     lock: async () => {},
   };
 
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
+  readonly #tx: StoreTx = storeTx(this.#sql, this.backend);
+
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T> {
     const run = async (): Promise<T> => {
       this.#db.exec('BEGIN IMMEDIATE');
       try {

@@ -1,22 +1,38 @@
+import type { AttachmentQueries } from './queries/attachments.ts';
+import type { BlacklistQueries } from './queries/blacklist.ts';
+import type { CaseQueries } from './queries/cases.ts';
+import type { EnrolmentCodeQueries } from './queries/enrolment-codes.ts';
+import type { EventQueries } from './queries/events.ts';
+import type { FeedQueries } from './queries/feed.ts';
+import type { NonceQueries } from './queries/nonces.ts';
+import type { PendingEventQueries } from './queries/pending-events.ts';
+import type { PublicationQueries } from './queries/publications.ts';
+import type { StationQueries } from './queries/stations.ts';
+
 /**
- * The township's storage, one interface over SQLite and PostgreSQL: transactions of portable SQL. The sync and
- * admin logic is written once against it (township/sync, township/admin); each backend keeps its own migrations.
+ * The township's storage, one interface over SQLite and PostgreSQL: transactions of typed queries, table by table.
+ * The sync and admin rules are written once against it (township/sync, township/admin); all SQL is under here.
  */
 
-/** SQL values: no booleans (SQLite has none) and no Dates (timestamps are ISO-8601 UTC text in both backends). */
-export type SqlValue = string | number | null;
+/** A lock held until the transaction ends. */
+export type LockName = 'feed' | `station:${string}`;
 
-export interface Tx {
-  /** `?` placeholders in both backends. */
-  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
-  get<T>(sql: string, params?: readonly SqlValue[]): Promise<T | undefined>;
-  /** Rows changed. */
-  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+export interface StoreTx {
+  stations: StationQueries;
+  enrolmentCodes: EnrolmentCodeQueries;
+  nonces: NonceQueries;
+  cases: CaseQueries;
+  events: EventQueries;
+  pendingEvents: PendingEventQueries;
+  attachments: AttachmentQueries;
+  feed: FeedQueries;
+  publications: PublicationQueries;
+  blacklist: BlacklistQueries;
   /**
-   * Holds a named lock until the transaction ends. PostgreSQL needs it where read-then-write must not interleave
-   * (a station's pushes, the feed's order); SQLite already runs one write transaction at a time.
+   * PostgreSQL needs it where read-then-write must not interleave (a station's pushes, the feed's order); SQLite
+   * already runs one write transaction at a time.
    */
-  lock(name: string): Promise<void>;
+  lock(name: LockName): Promise<void>;
 }
 
 export interface Store {
@@ -24,6 +40,6 @@ export interface Store {
   /** Applies the backend's numbered migrations not applied yet, each in one transaction. */
   migrate(): Promise<void>;
   /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
-  transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+  transaction<T>(fn: (tx: StoreTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -9,15 +9,9 @@ export async function pull(store: Store, stationId: string, req: PullRequest): P
   const after = Number(req.cursor);
   const rows = await store.transaction(async (tx) => {
     if (req.calendarThrough !== undefined) {
-      await tx.run('UPDATE stations SET calendar_through = ? WHERE id = ? AND calendar_through IS DISTINCT FROM ?', [req.calendarThrough, stationId, req.calendarThrough]);
+      await tx.stations.setCalendarThrough(stationId, req.calendarThrough);
     }
-    return tx.all<{ seq: number; kind: PullItem['kind']; payload: string }>(
-      `SELECT seq, kind, payload FROM feed WHERE station_id = ? AND seq > ?
-       UNION ALL
-       SELECT seq, kind, payload FROM feed WHERE station_id IS NULL AND seq > ?
-       ORDER BY seq LIMIT ?`,
-      [stationId, after, after, req.limit + 1],
-    );
+    return tx.feed.after(stationId, after, req.limit + 1);
   });
   const items: PullItem[] = [];
   let bytes = 0;

@@ -1,8 +1,7 @@
-import type { CaseState } from '../../contract/domain/cases.ts';
 import type { ConflictReason, PushResponse, SyncCaseEvent } from '../../contract/api/sync.ts';
 import { stateAfterStationEvent } from '../cases/state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
-import type { Store, Tx } from '../store/store.ts';
+import type { Store, StoreTx } from '../store/store.ts';
 
 type Conflict = PushResponse['conflicts'][number];
 
@@ -16,67 +15,43 @@ const CONFLICT_MESSAGES: Record<ConflictReason, string> = {
 const conflict = (id: string, reason: ConflictReason): Conflict => ({ id, reason, message: CONFLICT_MESSAGES[reason] });
 
 /** Hashes of `shas` not yet stored whole. */
-async function missingAttachments(tx: Tx, shas: readonly string[]): Promise<string[]> {
-  if (shas.length === 0) return [];
-  const have = await tx.all<{ sha256: string }>(
-    `SELECT sha256 FROM attachments WHERE sha256 IN (${shas.map(() => '?').join(', ')})`,
-    shas,
-  );
-  const stored = new Set(have.map((r) => r.sha256));
+async function missingAttachments(tx: StoreTx, shas: readonly string[]): Promise<string[]> {
+  const stored = await tx.attachments.storedAmong(shas);
   return shas.filter((s) => !stored.has(s));
 }
 
 /** Why this new event cannot take its place in its case, or null. */
-async function orderConflict(tx: Tx, stationId: string, ev: SyncCaseEvent): Promise<ConflictReason | null> {
+async function orderConflict(tx: StoreTx, stationId: string, ev: SyncCaseEvent): Promise<ConflictReason | null> {
   if (!ev.caseNo.startsWith(`${stationId}-`)) return 'sync.conflict-not-yours';
-  const owner = await tx.get<{ station_id: string }>('SELECT station_id FROM cases WHERE case_no = ?', [ev.caseNo]);
-  if (owner && owner.station_id !== stationId) return 'sync.conflict-not-yours';
-  const seqs = await tx.get<{ taken: number; highest: number | null }>(
-    `SELECT sum(CASE WHEN seq = ? THEN 1 ELSE 0 END) AS taken, max(seq) AS highest
-       FROM (SELECT seq FROM events WHERE case_no = ? AND seq IS NOT NULL
-             UNION ALL SELECT seq FROM pending_events WHERE case_no = ?) s`,
-    [ev.seq, ev.caseNo, ev.caseNo],
-  );
-  if (seqs && Number(seqs.taken) > 0) return 'sync.conflict-seq';
-  if (seqs?.highest != null && ev.seq < seqs.highest) return 'sync.conflict-order';
+  const owner = await tx.cases.owner(ev.caseNo);
+  if (owner !== undefined && owner !== stationId) return 'sync.conflict-not-yours';
+  const seqs = await tx.events.seqs(ev.caseNo, ev.seq);
+  if (seqs.taken) return 'sync.conflict-seq';
+  if (seqs.highest !== null && ev.seq < seqs.highest) return 'sync.conflict-order';
   return null;
 }
 
-async function apply(tx: Tx, stationId: string, ev: SyncCaseEvent, content: string, now: Date): Promise<void> {
+async function apply(tx: StoreTx, stationId: string, ev: SyncCaseEvent, content: string, now: Date): Promise<void> {
   const at = now.toISOString();
-  const current = await tx.get<{ state: CaseState }>('SELECT state FROM cases WHERE case_no = ?', [ev.caseNo]);
-  const state = stateAfterStationEvent(current?.state, ev.type, ev.state);
-  if (current) {
-    await tx.run('UPDATE cases SET state = ?, updated_at = ? WHERE case_no = ?', [state, at, ev.caseNo]);
-  } else {
-    await tx.run('INSERT INTO cases (case_no, station_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [ev.caseNo, stationId, state, at, at]);
-  }
-  await tx.run(
-    `INSERT INTO events (id, case_no, station_id, origin, seq, type, at, state, actor, detail, attachments, content, received_at)
-     VALUES (?, ?, ?, 'station', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    [ev.id, ev.caseNo, stationId, ev.seq, ev.type, ev.at, ev.state, ev.actor, canonicalJson(ev.detail), JSON.stringify(ev.attachments), content, at],
-  );
+  const current = await tx.cases.state(ev.caseNo);
+  const state = stateAfterStationEvent(current, ev.type, ev.state);
+  if (current !== undefined) await tx.cases.setState(ev.caseNo, state, at);
+  else await tx.cases.insert(ev.caseNo, stationId, state, at);
+  await tx.events.insert({
+    id: ev.id, case_no: ev.caseNo, station_id: stationId, origin: 'station', seq: ev.seq, type: ev.type, at: ev.at, state: ev.state,
+    actor: ev.actor, detail: canonicalJson(ev.detail), attachments: JSON.stringify(ev.attachments), content, received_at: at,
+  });
 }
-
-interface PendingRow {
-  id: string;
-  case_no: string;
-  attachments: string;
-  content: string;
-}
-
-const pendingRows = (tx: Tx, stationId: string) =>
-  tx.all<PendingRow>('SELECT id, case_no, attachments, content FROM pending_events WHERE station_id = ? ORDER BY n', [stationId]);
 
 /**
  * Applies, in arrival order, the station's waiting events whose attachments are all stored now. Says for each event
  * still waiting what must arrive first: its own missing attachments and those of its case's earlier waiting events.
  */
-async function releaseWaiting(tx: Tx, stationId: string, now: Date): Promise<{ released: Set<string>; waiting: Map<string, string[]> }> {
+async function releaseWaiting(tx: StoreTx, stationId: string, now: Date): Promise<{ released: Set<string>; waiting: Map<string, string[]> }> {
   const released = new Set<string>();
   const waiting = new Map<string, string[]>();
   const blocked = new Map<string, Set<string>>();
-  for (const row of await pendingRows(tx, stationId)) {
+  for (const row of await tx.pendingEvents.ofStation(stationId)) {
     const missing = await missingAttachments(tx, JSON.parse(row.attachments) as string[]);
     const before = blocked.get(row.case_no);
     if (before || missing.length > 0) {
@@ -86,7 +61,7 @@ async function releaseWaiting(tx: Tx, stationId: string, now: Date): Promise<{ r
       continue;
     }
     const { stationId: _station, ...ev } = JSON.parse(row.content) as SyncCaseEvent & { stationId: string };
-    await tx.run('DELETE FROM pending_events WHERE id = ?', [row.id]);
+    await tx.pendingEvents.remove(row.id);
     await apply(tx, stationId, ev, row.content, now);
     released.add(row.id);
   }
@@ -105,12 +80,12 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
     const queued: string[] = [];
     for (const ev of events) {
       const content = canonicalJson({ stationId, ...ev });
-      const known =
-        (await tx.get<{ content: string }>('SELECT content FROM events WHERE id = ?', [ev.id])) ??
-        (await tx.get<{ content: string; pending: number }>('SELECT content, 1 AS pending FROM pending_events WHERE id = ?', [ev.id]));
-      if (known) {
-        if (known.content !== content) result.conflicts.push(conflict(ev.id, 'sync.conflict-content'));
-        else if ('pending' in known) queued.push(ev.id);
+      const applied = await tx.events.content(ev.id);
+      const waiting = applied === undefined ? await tx.pendingEvents.content(ev.id) : undefined;
+      const known = applied ?? waiting;
+      if (known !== undefined) {
+        if (known !== content) result.conflicts.push(conflict(ev.id, 'sync.conflict-content'));
+        else if (waiting !== undefined) queued.push(ev.id);
         else result.duplicates.push(ev.id);
         continue;
       }
@@ -119,12 +94,11 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
         result.conflicts.push(conflict(ev.id, reason));
         continue;
       }
-      const behindWaiting = await tx.get('SELECT 1 AS x FROM pending_events WHERE case_no = ?', [ev.caseNo]);
-      if (behindWaiting || (await missingAttachments(tx, ev.attachments)).length > 0) {
-        await tx.run(
-          'INSERT INTO pending_events (id, station_id, case_no, seq, attachments, content, received_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
-          [ev.id, stationId, ev.caseNo, ev.seq, JSON.stringify(ev.attachments), content, now.toISOString()],
-        );
+      if ((await tx.pendingEvents.anyOfCase(ev.caseNo)) || (await missingAttachments(tx, ev.attachments)).length > 0) {
+        await tx.pendingEvents.insert({
+          id: ev.id, station_id: stationId, case_no: ev.caseNo, seq: ev.seq, attachments: JSON.stringify(ev.attachments), content,
+          received_at: now.toISOString(),
+        });
         queued.push(ev.id);
       } else {
         await apply(tx, stationId, ev, content, now);

@@ -5,14 +5,14 @@ import { intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
 import { calendar2027 } from '../../helpers/calendar-2027.ts';
 import { testClock, testToday } from '../../helpers/clock.ts';
 import { tempDir } from '../../helpers/tmp.ts';
-import { startTownship, type RunningTownship } from '../../helpers/township-server.ts';
+import { startTownship, type InProcessTownship } from '../../../scripts/lib/township.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(): Promise<{ township: RunningTownship; station: Station }> {
+async function setup(): Promise<{ township: InProcessTownship; station: Station }> {
   const township = await startTownship();
   cleanups.push(() => township.stop());
   const station = openStation({ dataDir: tempDir(), mode: 'web' });
@@ -78,7 +78,7 @@ describe('station ⇄ township sync on loopback', () => {
     // The station and its township on Wed 2026-12-30, a day before the shipped calendar ends.
     const at = Date.parse('2026-12-30T02:00:00Z') - testClock().getTime();
     const clock = () => new Date(testClock().getTime() + at);
-    const township = await startTownship(undefined, undefined, clock);
+    const township = await startTownship({ clock });
     cleanups.push(() => township.stop());
     const station = openStation({ dataDir: tempDir(), mode: 'web', clock });
     cleanups.push(() => station.close());

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import type { RunningTownship } from '../../helpers/township-server.ts';
+import type { InProcessTownship } from '../../../scripts/lib/township.ts';
 import { REPO } from './station.ts';
 
 const run = promisify(execFile);
@@ -10,7 +10,7 @@ const run = promisify(execFile);
  * `station enroll` in a station's data directory before it serves, with a fresh code from `township`. Not
  * spawnSync: the township answers from this very process, so its event loop must keep running.
  */
-export async function enrollStation(dataDir: string, township: RunningTownship | undefined): Promise<void> {
+export async function enrollStation(dataDir: string, township: InProcessTownship | undefined): Promise<void> {
   if (!township) throw new Error('the township did not start');
   const code = await township.code();
   await run(process.execPath, [join(REPO, 'scripts', 'station.mjs'), 'enroll', '--server', township.url, '--code', code, '--data-dir', dataDir], {

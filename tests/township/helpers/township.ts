@@ -1,19 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { testClock } from '../../helpers/clock.ts';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { buildServer } from '../../../township/server.ts';
-import { openStore } from '../../../township/store/open-store.ts';
+import { startPgCluster, type PgCluster } from '../../../scripts/lib/pg-cluster.ts';
+import { ADMIN_TOKEN, startTownship } from '../../../scripts/lib/township.ts';
 import type { Store } from '../../../township/store/store.ts';
-import { startPgCluster, type PgCluster } from './pg-cluster.ts';
 
 export type BackendName = 'sqlite' | 'postgresql';
 /** Every protocol test runs once per backend, from the same test cases (describe.each(BACKENDS)). */
 export const BACKENDS: { backend: BackendName }[] = [{ backend: 'sqlite' }, { backend: 'postgresql' }];
-
-export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdefghij';
 
 export interface TestTownship {
   app: FastifyInstance;
@@ -30,7 +27,7 @@ export interface TestTownship {
 
 /**
  * Registers the hooks of one backend in the surrounding describe: a PostgreSQL cluster for the block (none for
- * SQLite), and a fresh database, data directory and server for every test. Returns a getter for the current one.
+ * SQLite), and a fresh database, data directory and in-process township for every test. Returns a getter for it.
  */
 export function useTownship(backend: BackendName): () => TestTownship {
   let cluster: PgCluster | undefined;
@@ -46,12 +43,12 @@ export function useTownship(backend: BackendName): () => TestTownship {
   beforeEach(async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'township-test-'));
     const dbUrl = cluster ? await cluster.createDatabase() : join(dataDir, 'township.sqlite');
-    const store = await openStore(dbUrl);
     const clock = { offsetMs: 0 };
-    const app = await buildServer({ store, dataDir, adminToken: ADMIN_TOKEN, now: () => new Date(testClock().getTime() + clock.offsetMs) });
+    const township = await startTownship({ db: dbUrl, dataDir, clock: () => new Date(testClock().getTime() + clock.offsetMs) });
+    const { app } = township;
     current = {
       app,
-      store,
+      store: township.store,
       dataDir,
       dbUrl,
       clock,
@@ -64,11 +61,7 @@ export function useTownship(backend: BackendName): () => TestTownship {
         });
         return { status: res.statusCode, json: res.body ? JSON.parse(res.body) : undefined };
       },
-      async cleanup() {
-        await app.close();
-        await store.close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
+      cleanup: township.stop,
     };
   });
   afterEach(async () => {

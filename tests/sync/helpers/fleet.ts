@@ -1,15 +1,15 @@
 // The stations of the fault-injection test: each a real station (openStation) on its own data directory, taking
 // cases in fast through CaseService.intake, with a sync loop per station that keeps going whatever fails.
-import { testClock, testToday } from '../helpers/clock.ts';
+import { testClock, testToday } from '../../helpers/clock.ts';
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IntakeInput } from '../../contract/domain/cases.ts';
-import type { Matter } from '../../contract/domain/catalog.ts';
-import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
-import { openStation, type Station } from '../../electron/core/station.ts';
-import { privateKeyFromDer } from '../../electron/core/sync/signer.ts';
-import { SyncService, type SyncResult } from '../../electron/core/sync/sync-service.ts';
-import { TownshipClient } from '../../electron/core/sync/township-client.ts';
-import { completeMaterials, fakeScan, validForm, VILLAGER } from '../helpers/intake.ts';
+import type { IntakeInput } from '../../../contract/domain/cases.ts';
+import type { Matter } from '../../../contract/domain/catalog.ts';
+import { fieldAad, FieldCipher } from '../../../electron/core/security/field-cipher.ts';
+import { openStation, type Station } from '../../../electron/core/station.ts';
+import { privateKeyFromDer } from '../../../electron/core/sync/signer.ts';
+import { SyncService, type SyncResult } from '../../../electron/core/sync/sync-service.ts';
+import { TownshipClient } from '../../../electron/core/sync/township-client.ts';
+import { completeMaterials, fakeScan, validForm, VILLAGER } from '../../helpers/intake.ts';
 
 export const CASES_PER_STATION = 2000;
 /** Every 10th case brings a scanned page of its own: 200 per station, 1,000 in all. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { canonicalJson } from '../../township/canonical-json.ts';
+import { canonicalJson } from '../../../township/canonical-json.ts';
 import type { FleetStation } from './fleet.ts';
 
 export interface Ledger {

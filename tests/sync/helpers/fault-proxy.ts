@@ -3,7 +3,7 @@
 // refuses to connect. Requests and answers are buffered whole, so every fault is exact and repeatable.
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { SYNC_HEADERS } from '../../contract/api/sync.ts';
+import { SYNC_HEADERS } from '../../../contract/api/sync.ts';
 
 export type RequestKind = 'push' | 'pull' | 'attachment-head' | 'attachment-put' | 'attachment-get' | 'enroll' | 'other';
 

@@ -1,11 +1,11 @@
 // One station syncing in a process of its own, so the fault-injection test can kill it with SIGKILL mid-pull.
-//   node --import tsx tests/sync/sync-child.ts <dataDir> [stopAfterItems]
+//   node --import tsx tests/sync/helpers/sync-child.ts <dataDir> [stopAfterItems]
 // With stopAfterItems N > 0 it freezes right after applying the N-th township decision, inside the pull's
 // transaction (before the cursor is written and committed), and says "mid-apply N <cursor>": the parent kills it
 // there, exactly mid-apply. Otherwise it syncs until nothing is left, printing a line per round.
 import { writeSync } from 'node:fs';
 import type { Statement } from 'better-sqlite3';
-import { openStation } from '../../electron/core/station.ts';
+import { openStation } from '../../../electron/core/station.ts';
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 
