@@ -8,7 +8,7 @@ import { publish } from './admin/publish.ts';
 import { resolveAdminToken } from './auth/admin-token.ts';
 import { applyTownshipAction, getCase } from './cases/case-actions.ts';
 import { townshipActionNames } from './cases/state-machine.ts';
-import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, redactDbUrl, resolveDataDir, resolveDbUrl } from './config.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, isLoopback, redactDbUrl, prepareDataDir, resolveDataDir, resolveDbUrl } from './config.ts';
 import { parseJson } from './http/body-parsers.ts';
 import { TownshipError } from './http/errors.ts';
 import { parseInput } from './http/route.ts';
@@ -127,6 +127,7 @@ async function serve(values: Values, io: CliIo): Promise<void> {
     throw new UsageError(`refusing plain HTTP on ${host}: stations reach it over the network, so give --tls-cert and --tls-key (plain HTTP is for loopback only)`, false);
   }
   const dataDir = resolveDataDir(values['data-dir']);
+  prepareDataDir(dataDir);
   const dbUrl = resolveDbUrl(values.db, dataDir);
   const token = resolveAdminToken(dataDir);
   const store = await openStore(dbUrl);

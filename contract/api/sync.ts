@@ -165,6 +165,11 @@ export const ConflictReason = z.enum([
   'sync.conflict-order',
   /** The case number does not belong to the pushing station. */
   'sync.conflict-not-yours',
+  /**
+   * A step the station may not take for this matter (approve, reject … of a matter decided at the township or the
+   * county, by its handling level): the township refuses it as a conflict, as a 409, kept for a person.
+   */
+  'sync.conflict-not-station-step',
 ]);
 export type ConflictReason = z.infer<typeof ConflictReason>;
 

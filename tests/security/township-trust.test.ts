@@ -1,11 +1,13 @@
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_PATHS } from '../../contract/api/sync.ts';
 import { SigningStation } from '../../scripts/lib/signing-station.ts';
 import { resolveAdminToken } from '../../township/auth/admin-token.ts';
+import { prepareDataDir } from '../../township/config.ts';
 import { ENROL_FAILURE_WINDOW_MS, ENROL_FAILURES_ALLOWED } from '../../township/routes/enroll.ts';
 import { buildServer } from '../../township/server.ts';
 import { openStore } from '../../township/store/open-store.ts';
@@ -93,6 +95,41 @@ describe('the township trusts no one it need not', () => {
     });
     expect(res.status, await res.clone().text()).toBe(415);
     expect(await errorCode(res)).toBe('sync.unsupported-media-type');
+  });
+});
+
+describe('what the township keeps is its owner\'s alone', () => {
+  const mode = (path: string) => statSync(path).mode & 0o777;
+
+  it('makes the data directory 0700, the database 0600, and every stored scan 0600 in 0700 folders', async () => {
+    const data = join(tempDir('township-modes-'), 'data');
+    mkdirSync(data, { mode: 0o755 });
+    chmodSync(data, 0o755);
+    prepareDataDir(data);
+    expect(mode(data)).toBe(0o700);
+    const own = await openStore(join(data, 'township.sqlite'));
+    await own.close();
+    for (const f of readdirSync(data).filter((f) => f.startsWith('township.sqlite'))) expect(mode(join(data, f)), f).toBe(0o600);
+
+    const s = new SigningStation();
+    const issued = (await (await admin('/v1/admin/enrolment-codes', { village: '三里村', grid: '第三网格' })).json()) as { code: string };
+    expect((await enrol(s, issued.code)).status).toBe(200);
+    const page = Buffer.from('a scanned page of a 户口簿');
+    const sha = createHash('sha256').update(page).digest('hex');
+    const url = SYNC_PATHS.attachment(sha);
+    const half = page.subarray(0, 10);
+    const put = (bytes: Buffer, range: string) =>
+      fetch(`${origin}${url}`, {
+        method: 'PUT',
+        headers: { ...s.headers('PUT', url, bytes), 'content-type': 'application/octet-stream', 'content-range': range },
+        body: bytes,
+      });
+    expect((await put(half, `bytes 0-9/${page.length}`)).status).toBe(200);
+    const part = join(dir, 'uploads', s.id, `${sha}.part`);
+    expect([mode(join(dir, 'uploads')), mode(dirname(part)), mode(part)]).toEqual([0o700, 0o700, 0o600]);
+    expect((await put(page.subarray(10), `bytes 10-${page.length - 1}/${page.length}`)).status).toBe(200);
+    const blob = join(dir, 'blobs', sha.slice(0, 2), sha);
+    expect([mode(join(dir, 'blobs')), mode(dirname(blob)), mode(blob)]).toEqual([0o700, 0o700, 0o600]);
   });
 });
 

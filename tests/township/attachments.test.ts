@@ -62,6 +62,9 @@ describe.each(BACKENDS)('attachments ($backend)', ({ backend }) => {
     await a.putChunk(t, sha, 0, file.length, file.subarray(0, 5_000));
     expect((await status(t, b, sha)).received).toBe(0);
     expect((await b.putChunk(t, sha, 0, file.length, file)).json()).toMatchObject({ complete: true });
+    // b's upload tells a nothing: a resumes its own and finishes it; the bytes are kept once.
+    expect(await status(t, a, sha)).toMatchObject({ received: 5_000, complete: false });
+    expect((await a.putChunk(t, sha, 5_000, file.length, file.subarray(5_000))).json()).toMatchObject({ received: file.length, complete: true });
     expect(await status(t, a, sha)).toMatchObject({ received: file.length, complete: true });
   });
 
@@ -133,15 +136,18 @@ describe.each(BACKENDS)('attachments ($backend)', ({ backend }) => {
     expect(await s.push(t, [intake, forward])).toMatchObject({ accepted: [], duplicates: [intake.id, forward.id] });
   });
 
-  it('applies a waiting event at the next push when the bytes came another way', async () => {
+  it("never rests a station's event on another station's upload, and applies it once its own is in", async () => {
     const t = township();
     const s = await TestStation.enrolled(t);
     const other = await TestStation.enrolled(t);
     const page = randomBytes(1_000);
     const ev = s.event(s.newCaseNo(), 1, { attachments: [sha256(page)] });
     expect((await s.push(t, [ev])).waitingForAttachments).toHaveLength(1);
-    await other.putChunk(t, sha256(page), 0, page.length, page);
-    expect(await s.push(t, [ev])).toMatchObject({ accepted: [ev.id], waitingForAttachments: [] });
+    expect((await other.putChunk(t, sha256(page), 0, page.length, page)).json()).toMatchObject({ complete: true });
+    expect(await s.push(t, [ev])).toMatchObject({ accepted: [], waitingForAttachments: [{ id: ev.id, missing: [sha256(page)] }] });
+    expect(await status(t, s, sha256(page))).toMatchObject({ received: 0, complete: false });
+    await s.putChunk(t, sha256(page), 0, page.length, page);
+    expect(await s.push(t, [ev])).toMatchObject({ duplicates: [ev.id], waitingForAttachments: [] });
     const changed = { ...ev, detail: { changed: true } };
     expect((await s.push(t, [changed])).conflicts.map((c) => c.reason)).toEqual(['sync.conflict-content']);
   });

@@ -6,6 +6,7 @@ import { issuePath } from '../../contract/domain/validate.ts';
 import { compareVersions } from '../../contract/domain/versions.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import { TownshipError } from '../http/errors.ts';
+import { levelsOf } from '../cases/matter-levels.ts';
 import type { PublicationKind } from '../store/rows.ts';
 import type { Store } from '../store/store.ts';
 
@@ -46,6 +47,8 @@ export async function publish(
     const at = now.toISOString();
     const feedSeq = await tx.feed.append(kind, null, { version: doc.version, [kind]: doc }, at);
     await tx.publications.insert(kind, doc.version, { sha256, feed_seq: feedSeq }, at);
+    // Who decides what follows the catalogue in force (township/cases/matter-levels.ts).
+    if (kind === 'catalog') await tx.matterLevels.replace(levelsOf(doc as Catalog));
     return { kind, version: doc.version, feedSeq, unchanged: false };
   });
 }

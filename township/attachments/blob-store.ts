@@ -54,14 +54,12 @@ export class BlobStore {
     return join(this.dir, 'uploads', stationId, `${sha256}.part`);
   }
 
-  /** Whole and verified. */
-  async has(sha256: string): Promise<boolean> {
-    return (await sizeOf(this.blobPath(sha256))) !== null;
-  }
-
-  /** How far this station's upload got: the whole size once stored. */
-  async status(stationId: string, sha256: string): Promise<ChunkResult> {
-    const whole = await sizeOf(this.blobPath(sha256));
+  /**
+   * How far this station's upload got: the whole size once it holds the attachment (`held`, from the database).
+   * Bytes another station uploaded count for nothing here: a station learns only about its own uploads.
+   */
+  async status(stationId: string, sha256: string, held: boolean): Promise<ChunkResult> {
+    const whole = held ? await sizeOf(this.blobPath(sha256)) : null;
     if (whole !== null) return { received: whole, complete: true };
     return { received: (await sizeOf(this.#partPath(stationId, sha256))) ?? 0, complete: false };
   }
@@ -80,8 +78,6 @@ export class BlobStore {
   }
 
   async #writeChunk(stationId: string, sha256: string, offset: number, total: number, bytes: Buffer): Promise<ChunkResult> {
-    const whole = await sizeOf(this.blobPath(sha256));
-    if (whole !== null) return { received: whole, complete: true };
     if (total > MAX_ATTACHMENT_BYTES) {
       throw new TownshipError(413, 'sync.attachment-too-large', `an attachment may have at most ${MAX_ATTACHMENT_BYTES} bytes, not ${total}`);
     }
@@ -92,8 +88,8 @@ export class BlobStore {
     if (offset !== have) {
       throw new TownshipError(409, 'sync.bad-offset', `the server has ${have} bytes of this attachment; send from there`, { received: have });
     }
-    await mkdir(dirname(part), { recursive: true });
-    const fd = await open(part, 'a');
+    await mkdir(dirname(part), { recursive: true, mode: 0o700 });
+    const fd = await open(part, 'a', 0o600);
     try {
       // A nearly full disk writes part of a chunk and says so only in bytesWritten; the next write fails (ENOSPC).
       // On any failure the partial file goes back to where it was, so the refusal means "nothing of it kept".
@@ -125,7 +121,12 @@ export class BlobStore {
       await fd.close();
     }
     const target = this.blobPath(sha256);
-    await mkdir(dirname(target), { recursive: true });
+    // Another station sent the same bytes first (they hash the same): kept once.
+    if ((await sizeOf(target)) !== null) {
+      await rm(part, { force: true });
+      return { received: size, complete: true };
+    }
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     await rename(part, target);
     await fsyncDir(dirname(target));
     return { received: size, complete: true };

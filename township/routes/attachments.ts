@@ -40,12 +40,14 @@ export const attachmentRoutes = (deps: Deps): RouteDef[] => {
     await releaseWaitingEvents(deps.store, stationId, deps.now());
   };
   /**
-   * The status a station resumes from. A blob whole on disk is noted (again) before "complete" is answered: the
-   * rename into blobs/ and the database row are two steps, and after a crash between them the station, told
-   * "complete", would never upload it again while push kept waiting for it. Noting is idempotent.
+   * The status a station resumes from: complete only for what this station uploaded itself (it learns nothing of
+   * other stations' photos). After a crash between the rename into blobs/ and the database rows the station is not
+   * told "complete", uploads again, and its last chunk notes it. Each complete answer also releases the events that
+   * waited for it: noting and releasing are idempotent.
    */
+  const held = (stationId: string, sha256: string) => deps.store.transaction((tx) => tx.attachments.heldBy(sha256, stationId));
   const wholeNoted = async (stationId: string, sha256: string) => {
-    const status = await deps.blobs.status(stationId, sha256);
+    const status = await deps.blobs.status(stationId, sha256, await held(stationId, sha256));
     if (status.complete) await stored(stationId, sha256, status.received);
     return status;
   };
@@ -65,11 +67,7 @@ export const attachmentRoutes = (deps: Deps): RouteDef[] => {
       handler: async ({ params, query, body, stationId, request }) => {
         const bytes = body as Buffer;
         const contentRange = request.headers['content-range'];
-        if (await deps.blobs.has(params.sha256)) {
-          const status = await deps.blobs.status(stationId, params.sha256);
-          await stored(stationId, params.sha256, status.received);
-          return { sha256: params.sha256, ...status };
-        }
+        if (await held(stationId, params.sha256)) return { sha256: params.sha256, ...(await wholeNoted(stationId, params.sha256)) };
         const { offset, total } = chunkPlace(contentRange, query, bytes.length);
         const result = await deps.blobs.writeChunk(stationId, params.sha256, offset, total, bytes);
         if (result.complete) await stored(stationId, params.sha256, result.received);

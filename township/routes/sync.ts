@@ -17,7 +17,11 @@ export const syncRoutes = (deps: Deps): RouteDef[] => [
     method: 'POST',
     url: SYNC_PATHS.push,
     operationId: 'push',
-    summary: 'Case events from the outbox, in commit order, applied in one transaction; idempotent on the event id.',
+    summary:
+      'Case events from the outbox, in commit order, applied in one transaction; idempotent on the event id. An event ' +
+      "for a step that is not the station's to take (approve, reject … of a matter decided at the township or county, " +
+      "by its handling level) is refused as the conflict 'sync.conflict-not-station-step' — a 409 per event, inside the " +
+      '200 answer so the batch goes on — and kept for a person.',
     auth: 'station',
     body: PushRequest,
     bodyLimit: MAX_SYNC_BODY_BYTES,

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { PgStore } from './pg-store.ts';
 import { SqliteStore } from './sqlite-store.ts';
@@ -11,7 +11,10 @@ export async function openStore(url: string): Promise<Store> {
     store = new PgStore(url);
   } else {
     const file = url.replace(/^sqlite:/, '');
-    mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+    // Made 0600 before SQLite opens it: its -wal and -shm files take the database's mode.
+    closeSync(openSync(file, 'a', 0o600));
+    chmodSync(file, 0o600);
     store = new SqliteStore(file);
   }
   try {

@@ -4,6 +4,7 @@ import { caseQueries } from './queries/cases.ts';
 import { enrolmentCodeQueries } from './queries/enrolment-codes.ts';
 import { eventQueries } from './queries/events.ts';
 import { feedQueries } from './queries/feed.ts';
+import { matterLevelQueries } from './queries/matter-levels.ts';
 import { nonceQueries } from './queries/nonces.ts';
 import { pendingEventQueries } from './queries/pending-events.ts';
 import { publicationQueries } from './queries/publications.ts';
@@ -23,5 +24,6 @@ export const storeTx = (sql: SqlTx, backend: Store['backend']): StoreTx => ({
   feed: feedQueries(sql),
   publications: publicationQueries(sql),
   blacklist: blacklistQueries(sql),
+  matterLevels: matterLevelQueries(sql),
   lock: (name) => sql.lock(name),
 });

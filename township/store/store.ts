@@ -4,6 +4,7 @@ import type { CaseQueries } from './queries/cases.ts';
 import type { EnrolmentCodeQueries } from './queries/enrolment-codes.ts';
 import type { EventQueries } from './queries/events.ts';
 import type { FeedQueries } from './queries/feed.ts';
+import type { MatterLevelQueries } from './queries/matter-levels.ts';
 import type { NonceQueries } from './queries/nonces.ts';
 import type { PendingEventQueries } from './queries/pending-events.ts';
 import type { PublicationQueries } from './queries/publications.ts';
@@ -28,6 +29,7 @@ export interface StoreTx {
   feed: FeedQueries;
   publications: PublicationQueries;
   blacklist: BlacklistQueries;
+  matterLevels: MatterLevelQueries;
   /**
    * PostgreSQL needs it where read-then-write must not interleave (a station's pushes, the feed's order); SQLite
    * already runs one write transaction at a time.

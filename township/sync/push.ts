@@ -1,4 +1,7 @@
 import type { ConflictReason, PushResponse, SyncCaseEvent } from '../../contract/api/sync.ts';
+import { TRANSITIONS, type CaseAction } from '../../contract/domain/case-states.ts';
+import { stationTakes } from '../../contract/domain/case-steps.ts';
+import { matterLevel } from '../cases/matter-levels.ts';
 import { stateAfterStationEvent } from '../cases/state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
 import type { Store, StoreTx } from '../store/store.ts';
@@ -10,13 +13,21 @@ const CONFLICT_MESSAGES: Record<ConflictReason, string> = {
   'sync.conflict-seq': 'another event of this case already has this seq',
   'sync.conflict-order': 'an event of this case with a higher seq was applied before this one',
   'sync.conflict-not-yours': 'this case number belongs to another station',
+  'sync.conflict-not-station-step': "this step is the township's (or the county's) to take for this matter, not a station's; kept for a person to look at",
 };
+
+/**
+ * Events a station may leave waiting for their attachments. Past it the station keeps the rest in its outbox and
+ * sends them again once it has uploaded what the waiting ones need: nothing is lost, the township's table stays
+ * bounded.
+ */
+export const MAX_PENDING_EVENTS_PER_STATION = 5_000;
 
 const conflict = (id: string, reason: ConflictReason): Conflict => ({ id, reason, message: CONFLICT_MESSAGES[reason] });
 
 /** Hashes of `shas` not yet stored whole. */
-async function missingAttachments(tx: StoreTx, shas: readonly string[]): Promise<string[]> {
-  const stored = await tx.attachments.storedAmong(shas);
+async function missingAttachments(tx: StoreTx, stationId: string, shas: readonly string[]): Promise<string[]> {
+  const stored = await tx.attachments.heldAmong(stationId, shas);
   return shas.filter((s) => !stored.has(s));
 }
 
@@ -28,7 +39,21 @@ async function orderConflict(tx: StoreTx, stationId: string, ev: SyncCaseEvent):
   const seqs = await tx.events.seqs(ev.caseNo, ev.seq);
   if (seqs.taken) return 'sync.conflict-seq';
   if (seqs.highest !== null && ev.seq < seqs.highest) return 'sync.conflict-order';
+  if (isAction(ev.type) && !stationTakes((await matterLevel(tx, await caseMatter(tx, ev))) ?? 'county', ev.type)) return 'sync.conflict-not-station-step';
   return null;
+}
+
+const isAction = (type: string): type is CaseAction => Object.hasOwn(TRANSITIONS, type);
+
+const intakeMatter = (ev: Pick<SyncCaseEvent, 'type' | 'detail'>): string | undefined =>
+  ev.type === 'received' && typeof ev.detail.matterCode === 'string' ? ev.detail.matterCode : undefined;
+
+/** The case's matter: recorded with the case, or in its intake event still waiting for attachments. */
+async function caseMatter(tx: StoreTx, ev: SyncCaseEvent): Promise<string | undefined> {
+  const recorded = await tx.cases.matterCode(ev.caseNo);
+  if (recorded !== undefined) return recorded;
+  const first = await tx.pendingEvents.firstOfCase(ev.caseNo);
+  return first === undefined ? undefined : intakeMatter(JSON.parse(first) as SyncCaseEvent);
 }
 
 async function apply(tx: StoreTx, stationId: string, ev: SyncCaseEvent, content: string, now: Date): Promise<void> {
@@ -36,7 +61,7 @@ async function apply(tx: StoreTx, stationId: string, ev: SyncCaseEvent, content:
   const current = await tx.cases.state(ev.caseNo);
   const state = stateAfterStationEvent(current, ev.type, ev.state);
   if (current !== undefined) await tx.cases.setState(ev.caseNo, state, at);
-  else await tx.cases.insert(ev.caseNo, stationId, state, at);
+  else await tx.cases.insert(ev.caseNo, stationId, state, intakeMatter(ev) ?? null, at);
   await tx.events.insert({
     id: ev.id, case_no: ev.caseNo, station_id: stationId, origin: 'station', seq: ev.seq, type: ev.type, at: ev.at, state: ev.state,
     actor: ev.actor, detail: canonicalJson(ev.detail), attachments: JSON.stringify(ev.attachments), content, received_at: at,
@@ -52,7 +77,7 @@ async function releaseWaiting(tx: StoreTx, stationId: string, now: Date): Promis
   const waiting = new Map<string, string[]>();
   const blocked = new Map<string, Set<string>>();
   for (const row of await tx.pendingEvents.ofStation(stationId)) {
-    const missing = await missingAttachments(tx, JSON.parse(row.attachments) as string[]);
+    const missing = await missingAttachments(tx, stationId, JSON.parse(row.attachments) as string[]);
     const before = blocked.get(row.case_no);
     if (before || missing.length > 0) {
       const needed = new Set([...(before ?? []), ...missing]);
@@ -78,6 +103,9 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
     await tx.lock(`station:${stationId}`);
     const result: PushResponse = { accepted: [], duplicates: [], conflicts: [], waitingForAttachments: [] };
     const queued: string[] = [];
+    // Not stored for want of room: answered as waiting, so the station sends them again after its uploads.
+    const overflow: { ev: SyncCaseEvent; missing: string[] }[] = [];
+    let pending = await tx.pendingEvents.countOfStation(stationId);
     for (const ev of events) {
       const content = canonicalJson({ stationId, ...ev });
       const applied = await tx.events.content(ev.id);
@@ -94,7 +122,13 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
         result.conflicts.push(conflict(ev.id, reason));
         continue;
       }
-      if ((await tx.pendingEvents.anyOfCase(ev.caseNo)) || (await missingAttachments(tx, ev.attachments)).length > 0) {
+      const missing = await missingAttachments(tx, stationId, ev.attachments);
+      if ((await tx.pendingEvents.anyOfCase(ev.caseNo)) || missing.length > 0 || overflow.some((o) => o.ev.caseNo === ev.caseNo)) {
+        if (pending >= MAX_PENDING_EVENTS_PER_STATION) {
+          overflow.push({ ev, missing });
+          continue;
+        }
+        pending++;
         await tx.pendingEvents.insert({
           id: ev.id, station_id: stationId, case_no: ev.caseNo, seq: ev.seq, attachments: JSON.stringify(ev.attachments), content,
           received_at: now.toISOString(),
@@ -109,6 +143,10 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
     for (const id of queued) {
       if (released.has(id)) result.accepted.push(id);
       else result.waitingForAttachments.push({ id, missing: waiting.get(id)! });
+    }
+    for (const { ev, missing } of overflow) {
+      const before = (await tx.pendingEvents.idsOfCase(ev.caseNo)).flatMap((id) => waiting.get(id) ?? []);
+      result.waitingForAttachments.push({ id: ev.id, missing: [...new Set([...before, ...missing])] });
     }
     return result;
   });

@@ -9,9 +9,14 @@ export const caseQueries = (sql: SqlTx) => ({
 
   state: async (caseNo: string) => (await sql.get<Pick<CaseRow, 'state'>>('SELECT state FROM cases WHERE case_no = ?', [caseNo]))?.state,
 
-  insert: async (caseNo: string, stationId: string, state: CaseState, at: string) => {
-    await sql.run('INSERT INTO cases (case_no, station_id, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?)', [caseNo, stationId, state, at, at]);
+  insert: async (caseNo: string, stationId: string, state: CaseState, matterCode: string | null, at: string) => {
+    await sql.run('INSERT INTO cases (case_no, station_id, state, matter_code, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      caseNo, stationId, state, matterCode, at, at,
+    ]);
   },
+
+  matterCode: async (caseNo: string) =>
+    (await sql.get<{ matter_code: string | null }>('SELECT matter_code FROM cases WHERE case_no = ?', [caseNo]))?.matter_code ?? undefined,
 
   setState: async (caseNo: string, state: CaseState, at: string) => {
     await sql.run('UPDATE cases SET state = ?, updated_at = ? WHERE case_no = ?', [state, at, caseNo]);

@@ -10,6 +10,13 @@ export const pendingEventQueries = (sql: SqlTx) => ({
   idsOfCase: async (caseNo: string) =>
     (await sql.all<{ id: string }>('SELECT id FROM pending_events WHERE case_no = ? ORDER BY n', [caseNo])).map((r) => r.id),
 
+  /** The first waiting event of a case (its intake, when the case has not reached the township yet). */
+  firstOfCase: async (caseNo: string) =>
+    (await sql.get<{ content: string }>('SELECT content FROM pending_events WHERE case_no = ? ORDER BY n LIMIT 1', [caseNo]))?.content,
+
+  countOfStation: async (stationId: string) =>
+    Number((await sql.get<{ n: number | string }>('SELECT count(*) AS n FROM pending_events WHERE station_id = ?', [stationId]))?.n ?? 0),
+
   /** The station's waiting events in arrival order. */
   ofStation: (stationId: string) =>
     sql.all<PendingEventRow>('SELECT id, case_no, attachments, content FROM pending_events WHERE station_id = ? ORDER BY n', [stationId]),
