@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { classifySqliteError } from '../../db/errors.ts';
 import { openDatabase } from '../../db/open.ts';
+import { StationData } from '../../db/station-data.ts';
 import { StationError } from '../../contract/domain/errors.ts';
 import { parseOrThrow } from '../../contract/domain/validate.ts';
 import { AttachmentStore } from './attachments/attachment-store.ts';
@@ -55,7 +56,9 @@ export interface Station {
   readonly version: string;
   readonly clock: Clock;
   readonly config: StationConfig;
+  /** The database handle itself, for tests and tools that look at what is stored; services use `data`. */
   readonly db: Database;
+  readonly data: StationData;
   readonly logger: Logger;
   readonly bus: EventBus;
   readonly keys: StationKeys;
@@ -117,16 +120,17 @@ export function openStation(options: StationOptions): Station {
   const keys = loadStationKeys(options.dataDir, options.keyProtector ?? new FileKeyProtector(options.dataDir));
   const db = openDatabase(dbFile, { migrationsDir: migrationsDir() });
   try {
+    const data = new StationData(db);
     const bus = new EventBus();
-    const catalog = new CatalogService(db, shippedCatalog(), shippedSynonyms(), clock);
+    const catalog = new CatalogService({ db: data, shipped: shippedCatalog(), synonyms: shippedSynonyms(), clock });
     catalog.onUpdated((version) => bus.emit('catalogUpdated', { version }));
     const version = (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
     const cipher = new FieldCipher(keys);
-    const audit = new AuditLog(db, keys, clock);
-    const calendar = new CalendarService(db, shippedCalendar(), clock, logger);
-    const attachments = new AttachmentStore(db, cipher, clock);
-    const staff = new StaffService(db, keys, audit, { now: clock });
-    const cases = new CaseService(db, keys, cipher, catalog, calendar, audit, clock);
+    const audit = new AuditLog({ db: data, keys, clock });
+    const calendar = new CalendarService({ db: data, shipped: shippedCalendar(), clock, logger });
+    const attachments = new AttachmentStore({ db: data, cipher, clock });
+    const staff = new StaffService({ db: data, keys, audit, clock });
+    const cases = new CaseService({ db: data, keys, cipher, catalog, calendar, attachments, audit, clock });
     calendar.onInstalled((next) => cases.recomputeProvisionalDueDates(next));
     const station: Omit<Station, 'handlers' | 'call'> = {
       dataDir: options.dataDir,
@@ -135,6 +139,7 @@ export function openStation(options: StationOptions): Station {
       clock,
       config,
       db,
+      data,
       logger,
       bus,
       keys,
@@ -147,7 +152,7 @@ export function openStation(options: StationOptions): Station {
       documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
       storage: new StorageGuard(options.dataDir, logger.health),
       visits: new KioskVisits(clock, (config.idleTimeoutSec + 60) * 1000),
-      sync: new SyncService(db, keys, cipher, cases.station, attachments, catalog, calendar, logger, clock),
+      sync: new SyncService({ db: data, keys, cipher, stationCode: cases.station, attachments, catalog, calendar, logger, clock }),
       scheduler: null,
       devices: null,
       async close() {

@@ -26,52 +26,45 @@ function idNumber(i: number): string {
 
 /** A million cases written straight into the real schema, sealed as the service seals them; fast but faithful. */
 function fill(station: Station): string[] {
-  const { db, keys } = station;
+  const { data, keys } = station;
   const cipher = new FieldCipher(keys);
   const ids: string[] = [];
-  db.pragma('synchronous = OFF');
-  const person = db.prepare('INSERT INTO persons (id, id_hash, name_hash, sealed, updated_at) VALUES (?, ?, ?, ?, ?)');
-  const kase = db.prepare(
-    `INSERT INTO cases (id, case_no, request_id, matter_code, matter_name, person_id, channel, proxy, state, received_at,
-       received_day, due_date, sealed, owed, owed_due) VALUES (?, ?, ?, ?, ?, ?, 'window', 0, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const material = db.prepare("INSERT INTO case_materials (case_id, material_id, name, status, pages) VALUES (?, ?, ?, 'provided', '[]')");
-  const event = db.prepare("INSERT INTO case_events (id, case_id, seq, type, at, station, state, detail, pushed_at) VALUES (?, ?, 1, 'received', ?, 'BENCH', ?, '{}', ?)");
   const matters = station.catalog.current().matters;
   const start = Date.UTC(2023, 0, 3);
   const span = Date.UTC(2026, 10, 1) - start;
   const batch = 20_000;
-  // Everyone first, so each case can point at any person.
-  for (let from = 0; from < PEOPLE; from += batch) {
-    db.transaction(() => {
-      for (let i = from; i < Math.min(from + batch, PEOPLE); i++) {
-        const id = idNumber(i);
-        ids.push(id);
-        const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 3) % GIVEN.length]!;
-        const data = JSON.stringify({ name, idNumber: id, gender: '女', birthDate: '1955-01-01', address: '湖南省津市市毛里湖镇' });
-        person.run(i + 1, idNumberHash(keys, id), nameHash(keys, name), cipher.sealText(data, fieldAad('person', i + 1, 'data')), '2026-01-01T00:00:00Z');
-      }
-    })();
-  }
-  for (let from = 0; from < CASES; from += batch) {
-    db.transaction(() => {
-      for (let i = from; i < Math.min(from + batch, CASES); i++) {
-        const at = new Date(start + Math.floor((i / CASES) * span));
-        const day = chinaDay(at);
-        const due = chinaDay(new Date(at.getTime() + 14 * 86_400_000));
-        const matter = matters[i % matters.length]!;
-        const state = STATES[i % STATES.length]!;
-        kase.run(i + 1, `BENCH-${day.replaceAll('-', '')}-${String(i).padStart(7, '0')}`, `bench-${i}`, matter.code, matter.name,
-          1 + ((i * 7919) % PEOPLE), state, at.toISOString(), day, due,
-          cipher.sealText('{"form":{}}', fieldAad('case', i + 1, 'data')), i % 50 === 0 ? 1 : 0, i % 50 === 0 ? due : null);
-        material.run(i + 1, 'id-card', '居民身份证');
-        material.run(i + 1, 'form', '申请表');
-        event.run(randomUUID(), i + 1, at.toISOString(), state, at.toISOString());
-      }
-    })();
-  }
-  db.pragma('synchronous = FULL');
-  db.exec('ANALYZE');
+  data.bulk.load(() => {
+    // Everyone first, so each case can point at any person.
+    for (let from = 0; from < PEOPLE; from += batch) {
+      data.transaction(() => {
+        for (let i = from; i < Math.min(from + batch, PEOPLE); i++) {
+          const id = idNumber(i);
+          ids.push(id);
+          const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 3) % GIVEN.length]!;
+          const person = JSON.stringify({ name, idNumber: id, gender: '女', birthDate: '1955-01-01', address: '湖南省津市市毛里湖镇' });
+          data.bulk.person({ id: i + 1, idHash: idNumberHash(keys, id), nameHash: nameHash(keys, name),
+            sealed: cipher.sealText(person, fieldAad('person', i + 1, 'data')), updatedAt: '2026-01-01T00:00:00Z' });
+        }
+      });
+    }
+    for (let from = 0; from < CASES; from += batch) {
+      data.transaction(() => {
+        for (let i = from; i < Math.min(from + batch, CASES); i++) {
+          const at = new Date(start + Math.floor((i / CASES) * span));
+          const day = chinaDay(at);
+          const due = chinaDay(new Date(at.getTime() + 14 * 86_400_000));
+          const matter = matters[i % matters.length]!;
+          data.bulk.case({
+            id: i + 1, caseNo: `BENCH-${day.replaceAll('-', '')}-${String(i).padStart(7, '0')}`, requestId: `bench-${i}`,
+            matterCode: matter.code, matterName: matter.name, personId: 1 + ((i * 7919) % PEOPLE), state: STATES[i % STATES.length]!,
+            receivedAt: at.toISOString(), receivedDay: day, dueDate: due,
+            sealed: cipher.sealText('{"form":{}}', fieldAad('case', i + 1, 'data')), owed: i % 50 === 0 ? 1 : 0,
+            owedDue: i % 50 === 0 ? due : null,
+          }, randomUUID());
+        }
+      });
+    }
+  });
   return ids;
 }
 

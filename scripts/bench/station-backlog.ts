@@ -79,10 +79,10 @@ export async function benchStationBacklog(): Promise<Figure[]> {
     const seconds = (performance.now() - up) / 1000;
     if (conflicts > 0) throw new Error(`${conflicts} conflicts while syncing the backlog`);
     // The township has them: the first and the last case, as the admin API shows them.
-    const caseNos = station.db.prepare('SELECT case_no FROM cases ORDER BY id').all() as { case_no: string }[];
-    for (const c of [caseNos[0]!, caseNos.at(-1)!]) {
-      const res = await township.admin('GET', `/v1/admin/cases/${c.case_no}`);
-      if (res.status !== 200) throw new Error(`case ${c.case_no} not at the township: HTTP ${res.status}`);
+    const caseNos = station.data.cases.numbers();
+    for (const caseNo of [caseNos[0]!, caseNos.at(-1)!]) {
+      const res = await township.admin('GET', `/v1/admin/cases/${caseNo}`);
+      if (res.status !== 200) throw new Error(`case ${caseNo} not at the township: HTTP ${res.status}`);
     }
     return [
       { name: `station: taking ${CASES} cases in offline (context)`, value: takeInSeconds, unit: 's' },

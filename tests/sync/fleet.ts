@@ -83,8 +83,10 @@ export class FleetStation {
     if (this.clockOffsetMs === 0) return s.sync;
     if (this.#skewed?.offset !== this.clockOffsetMs) {
       const offset = this.clockOffsetMs;
-      const service = new SyncService(s.db, s.keys, new FieldCipher(s.keys), s.cases.station, s.attachments, s.catalog, s.calendar, s.logger,
-        () => new Date(testClock().getTime() + offset));
+      const service = new SyncService({
+        db: s.data, keys: s.keys, cipher: new FieldCipher(s.keys), stationCode: s.cases.station, attachments: s.attachments,
+        catalog: s.catalog, calendar: s.calendar, logger: s.logger, clock: () => new Date(testClock().getTime() + offset),
+      });
       this.#skewed = { offset, service };
     }
     return this.#skewed!.service;

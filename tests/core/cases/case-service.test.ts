@@ -19,7 +19,9 @@ let clerk: { staffId: number };
 beforeEach(async () => {
   station = openStation({ dataDir: tempDir(), mode: 'web' });
   clock = new Date('2025-01-20T02:00:00Z'); // Mon 2025-01-20, 10:00 in China
-  cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys, () => clock), () => clock);
+  const now = () => clock;
+  const audit = new AuditLog({ db: station.data, keys: station.keys, clock: now });
+  cases = new CaseService({ db: station.data, keys: station.keys, cipher: new FieldCipher(station.keys), catalog: station.catalog, calendar: station.calendar, attachments: station.attachments, audit, clock: now });
   clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap') };
 });
 
