@@ -7,7 +7,7 @@ import { chinaDay } from '../../contract/domain/clock.ts';
 import { nameHash } from '../../electron/core/cases/person-store.ts';
 import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
 import { idNumberHash } from '../../electron/core/security/id-number-hash.ts';
-import { openStation, type Station } from '../../electron/core/station.ts';
+import { openStationCore, type StationCore } from '../../electron/core/station.ts';
 import { validForm } from '../lib/form-answers.ts';
 import { percentile, type Figure } from './report.ts';
 
@@ -25,11 +25,11 @@ function idNumber(i: number): string {
 }
 
 /** A million cases written straight into the real schema, sealed as the service seals them; fast but faithful. */
-function fill(station: Station): string[] {
-  const { data, keys } = station;
+function fill(core: StationCore): string[] {
+  const { data, keys } = core;
   const cipher = new FieldCipher(keys);
   const ids: string[] = [];
-  const matters = station.catalog.current().matters;
+  const matters = core.services.catalog.current().matters;
   const start = Date.UTC(2023, 0, 3);
   const span = Date.UTC(2026, 10, 1) - start;
   const batch = 20_000;
@@ -81,21 +81,21 @@ function timed(runs: number, work: (i: number) => void): number[] {
 /** The clerk's desk and intake against a station holding a million cases. */
 export async function benchCases(): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-bench-cases-'));
-  const station = openStation({ dataDir, mode: 'web' });
+  const core = openStationCore({ dataDir, mode: 'web' });
   try {
     const t = performance.now();
-    const ids = fill(station);
+    const ids = fill(core);
     const fillMs = performance.now() - t;
-    const cases = station.cases;
-    const clerk = { staffId: await station.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
+    const cases = core.services.cases;
+    const clerk = { staffId: await core.services.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
 
     const find = timed(300, (i) => cases.find(ids[(i * 104729) % ids.length]!, clerk));
     const overdue = timed(50, (i) => cases.list('overdue', i));
 
-    const matter = station.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
-    const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
-    const page = station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
-    const form = validForm(matter, chinaDay(station.clock()));
+    const matter = core.services.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
+    const signature = core.services.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
+    const page = core.services.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
+    const form = validForm(matter, chinaDay(core.station.clock()));
     const intake = timed(100, (i) =>
       cases.intake(
         {
@@ -122,7 +122,7 @@ export async function benchCases(): Promise<Figure[]> {
       { name: 'intake commit (case + events + materials, synchronous=FULL): p50', value: intakeP50, unit: 'ms', goal: { text: '< 10 ms', met: intakeP50 < 10 } },
     ];
   } finally {
-    await station.close();
+    await core.station.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

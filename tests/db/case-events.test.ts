@@ -5,17 +5,18 @@ import { StationData } from '../../db/station-data.ts';
 import { chinaDay } from '../../contract/domain/clock.ts';
 import { uuid7 } from '../../contract/domain/uuid7.ts';
 import { migrationsDir } from '../../electron/core/paths.ts';
-import { DATABASE_FILE, openStation, type Station } from '../../electron/core/station.ts';
+import { DATABASE_FILE } from '../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../helpers/station.ts';
 import { testClock } from '../helpers/clock.ts';
 import { intakeFor, validForm } from '../helpers/intake.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
 let dir: string;
-let station: Station;
+let station: TestStation;
 
 beforeEach(() => {
   dir = tempDir();
-  station = openStation({ dataDir: dir, mode: 'web', clock: testClock });
+  station = openTestStation({ dataDir: dir, mode: 'web', clock: testClock });
 });
 
 afterEach(async () => {

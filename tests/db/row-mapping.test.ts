@@ -2,14 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseRowError, RowReader } from '../../db/rows.ts';
 import { OPEN_STATES } from '../../contract/domain/case-states.ts';
 import { CaseState } from '../../contract/domain/cases.ts';
-import { openStation, type Station } from '../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../helpers/station.ts';
 import { testClock } from '../helpers/clock.ts';
 import { tempDir } from '../helpers/tmp.ts';
 
-let station: Station;
+let station: TestStation;
 
 beforeEach(() => {
-  station = openStation({ dataDir: tempDir(), mode: 'web', clock: testClock });
+  station = openTestStation({ dataDir: tempDir(), mode: 'web', clock: testClock });
 });
 
 afterEach(async () => {

@@ -6,18 +6,18 @@ import { chinaDay } from '../../../contract/domain/clock.ts';
 import { TransitionError } from '../../../electron/core/cases/state-machine.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { FieldCipher } from '../../../electron/core/security/field-cipher.ts';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { fakeScan, intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
 import { calendar2027 } from '../../helpers/calendar-2027.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
-let station: Station;
+let station: TestStation;
 let clock: Date;
 let cases: CaseService;
 let clerk: { staffId: number };
 
 beforeEach(async () => {
-  station = openStation({ dataDir: tempDir(), mode: 'web' });
+  station = openTestStation({ dataDir: tempDir(), mode: 'web' });
   clock = new Date('2025-01-20T02:00:00Z'); // Mon 2025-01-20, 10:00 in China
   const now = () => clock;
   const audit = new AuditLog({ db: station.data, keys: station.keys, clock: now });
