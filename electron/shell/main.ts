@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, session } from 'electron';
 import { rendererDistDir } from '../core/paths.ts';
-import { openStation, startDevices, startSync, type Station } from '../core/station.ts';
+import { openStation, type Station } from '../core/station.ts';
 import { APP_ORIGIN } from './app-origin.ts';
 import { registerAppScheme, serveRenderer } from './app-protocol.ts';
 import { navigationAllowed, permissionAllowed, permissionCheckAllowed } from './guards.ts';
@@ -64,8 +64,8 @@ if (!app.requestSingleInstanceLock()) {
       mode: 'electron',
       keyProtector: safeStorageProtector(),
     });
-    startDevices(station, { simulate: process.argv.includes('--simulate'), launcher: utilityLauncher });
-    startSync(station);
+    station.startDevices({ simulate: process.argv.includes('--simulate'), launcher: utilityLauncher });
+    station.startSync();
     serveRenderer(rendererDistDir());
     serveContractOverIpc(ipcMain, station, () => window?.webContents);
     createWindow();

@@ -7,7 +7,7 @@ import { chinaDay } from '../../contract/domain/clock.ts';
 import { nameHash } from '../../electron/core/cases/person-store.ts';
 import { fieldAad, FieldCipher } from '../../electron/core/security/field-cipher.ts';
 import { idNumberHash } from '../../electron/core/security/id-number-hash.ts';
-import { openStation, type Station } from '../../electron/core/station.ts';
+import { openStationCore, type StationCore } from '../../electron/core/station.ts';
 import { validForm } from '../lib/form-answers.ts';
 import { percentile, type Figure } from './report.ts';
 
@@ -25,53 +25,46 @@ function idNumber(i: number): string {
 }
 
 /** A million cases written straight into the real schema, sealed as the service seals them; fast but faithful. */
-function fill(station: Station): string[] {
-  const { db, keys } = station;
+function fill(core: StationCore): string[] {
+  const { data, keys } = core;
   const cipher = new FieldCipher(keys);
   const ids: string[] = [];
-  db.pragma('synchronous = OFF');
-  const person = db.prepare('INSERT INTO persons (id, id_hash, name_hash, sealed, updated_at) VALUES (?, ?, ?, ?, ?)');
-  const kase = db.prepare(
-    `INSERT INTO cases (id, case_no, request_id, matter_code, matter_name, person_id, channel, proxy, state, received_at,
-       received_day, due_date, sealed, owed, owed_due) VALUES (?, ?, ?, ?, ?, ?, 'window', 0, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const material = db.prepare("INSERT INTO case_materials (case_id, material_id, name, status, pages) VALUES (?, ?, ?, 'provided', '[]')");
-  const event = db.prepare("INSERT INTO case_events (id, case_id, seq, type, at, station, state, detail, pushed_at) VALUES (?, ?, 1, 'received', ?, 'BENCH', ?, '{}', ?)");
-  const matters = station.catalog.current().matters;
+  const matters = core.services.catalog.current().matters;
   const start = Date.UTC(2023, 0, 3);
   const span = Date.UTC(2026, 10, 1) - start;
   const batch = 20_000;
-  // Everyone first, so each case can point at any person.
-  for (let from = 0; from < PEOPLE; from += batch) {
-    db.transaction(() => {
-      for (let i = from; i < Math.min(from + batch, PEOPLE); i++) {
-        const id = idNumber(i);
-        ids.push(id);
-        const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 3) % GIVEN.length]!;
-        const data = JSON.stringify({ name, idNumber: id, gender: '女', birthDate: '1955-01-01', address: '湖南省津市市毛里湖镇' });
-        person.run(i + 1, idNumberHash(keys, id), nameHash(keys, name), cipher.sealText(data, fieldAad('person', i + 1, 'data')), '2026-01-01T00:00:00Z');
-      }
-    })();
-  }
-  for (let from = 0; from < CASES; from += batch) {
-    db.transaction(() => {
-      for (let i = from; i < Math.min(from + batch, CASES); i++) {
-        const at = new Date(start + Math.floor((i / CASES) * span));
-        const day = chinaDay(at);
-        const due = chinaDay(new Date(at.getTime() + 14 * 86_400_000));
-        const matter = matters[i % matters.length]!;
-        const state = STATES[i % STATES.length]!;
-        kase.run(i + 1, `BENCH-${day.replaceAll('-', '')}-${String(i).padStart(7, '0')}`, `bench-${i}`, matter.code, matter.name,
-          1 + ((i * 7919) % PEOPLE), state, at.toISOString(), day, due,
-          cipher.sealText('{"form":{}}', fieldAad('case', i + 1, 'data')), i % 50 === 0 ? 1 : 0, i % 50 === 0 ? due : null);
-        material.run(i + 1, 'id-card', '居民身份证');
-        material.run(i + 1, 'form', '申请表');
-        event.run(randomUUID(), i + 1, at.toISOString(), state, at.toISOString());
-      }
-    })();
-  }
-  db.pragma('synchronous = FULL');
-  db.exec('ANALYZE');
+  data.bulk.load(() => {
+    // Everyone first, so each case can point at any person.
+    for (let from = 0; from < PEOPLE; from += batch) {
+      data.transaction(() => {
+        for (let i = from; i < Math.min(from + batch, PEOPLE); i++) {
+          const id = idNumber(i);
+          ids.push(id);
+          const name = SURNAMES[i % SURNAMES.length]! + GIVEN[(i * 7) % GIVEN.length]! + GIVEN[(i * 3) % GIVEN.length]!;
+          const person = JSON.stringify({ name, idNumber: id, gender: '女', birthDate: '1955-01-01', address: '湖南省津市市毛里湖镇' });
+          data.bulk.person({ id: i + 1, idHash: idNumberHash(keys, id), nameHash: nameHash(keys, name),
+            sealed: cipher.sealText(person, fieldAad('person', i + 1, 'data')), updatedAt: '2026-01-01T00:00:00Z' });
+        }
+      });
+    }
+    for (let from = 0; from < CASES; from += batch) {
+      data.transaction(() => {
+        for (let i = from; i < Math.min(from + batch, CASES); i++) {
+          const at = new Date(start + Math.floor((i / CASES) * span));
+          const day = chinaDay(at);
+          const due = chinaDay(new Date(at.getTime() + 14 * 86_400_000));
+          const matter = matters[i % matters.length]!;
+          data.bulk.case({
+            id: i + 1, caseNo: `BENCH-${day.replaceAll('-', '')}-${String(i).padStart(7, '0')}`, requestId: `bench-${i}`,
+            matterCode: matter.code, matterName: matter.name, personId: 1 + ((i * 7919) % PEOPLE), state: STATES[i % STATES.length]!,
+            receivedAt: at.toISOString(), receivedDay: day, dueDate: due,
+            sealed: cipher.sealText('{"form":{}}', fieldAad('case', i + 1, 'data')), owed: i % 50 === 0 ? 1 : 0,
+            owedDue: i % 50 === 0 ? due : null,
+          }, randomUUID());
+        }
+      });
+    }
+  });
   return ids;
 }
 
@@ -88,21 +81,21 @@ function timed(runs: number, work: (i: number) => void): number[] {
 /** The clerk's desk and intake against a station holding a million cases. */
 export async function benchCases(): Promise<Figure[]> {
   const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-bench-cases-'));
-  const station = openStation({ dataDir, mode: 'web' });
+  const core = openStationCore({ dataDir, mode: 'web' });
   try {
     const t = performance.now();
-    const ids = fill(station);
+    const ids = fill(core);
     const fillMs = performance.now() - t;
-    const cases = station.cases;
-    const clerk = { staffId: await station.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
+    const cases = core.services.cases;
+    const clerk = { staffId: await core.services.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
 
     const find = timed(300, (i) => cases.find(ids[(i * 104729) % ids.length]!, clerk));
     const overdue = timed(50, (i) => cases.list('overdue', i));
 
-    const matter = station.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
-    const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
-    const page = station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
-    const form = validForm(matter, chinaDay(station.clock()));
+    const matter = core.services.catalog.current().matters.find((m) => m.shortName === '老年优待证')!;
+    const signature = core.services.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench signature'), width: 1, height: 1 }).sha256;
+    const page = core.services.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: Buffer.from('bench page'), width: 1, height: 1 }).sha256;
+    const form = validForm(matter, chinaDay(core.station.clock()));
     const intake = timed(100, (i) =>
       cases.intake(
         {
@@ -129,7 +122,7 @@ export async function benchCases(): Promise<Figure[]> {
       { name: 'intake commit (case + events + materials, synchronous=FULL): p50', value: intakeP50, unit: 'ms', goal: { text: '< 10 ms', met: intakeP50 < 10 } },
     ];
   } finally {
-    await station.close();
+    await core.station.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

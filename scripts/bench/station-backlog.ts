@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chinaDay } from '../../contract/domain/clock.ts';
-import { openStation, type Station } from '../../electron/core/station.ts';
+import { openStationCore, type StationCore } from '../../electron/core/station.ts';
 import { OfflineError } from '../../electron/core/sync/township-client.ts';
 import { validForm } from '../lib/form-answers.ts';
 import { freePort } from '../lib/free-port.ts';
@@ -23,13 +23,13 @@ const MAX_ROUNDS = 50;
  * The backlog a station builds up offline: 1,000 cases whose scanned pages are 200 distinct ~100 KB files (each case
  * hands in two pages, each page shared by ten cases), plus one applicant signature they all share.
  */
-function takeInBacklog(station: Station): void {
-  const matter = station.catalog.current().matters.find((m) => m.name === MATTER)!;
+function takeInBacklog(core: StationCore): void {
+  const matter = core.services.catalog.current().matters.find((m) => m.name === MATTER)!;
   const form = validForm(matter, chinaDay(new Date()));
   const pages = Array.from({ length: ATTACHMENTS }, () =>
-    station.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: randomBytes(ATTACHMENT_BYTES), width: 1240, height: 1754 }).sha256,
+    core.services.attachments.put({ kind: 'scan', mime: 'image/jpeg', bytes: randomBytes(ATTACHMENT_BYTES), width: 1240, height: 1754 }).sha256,
   );
-  const signature = station.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench applicant signature'), width: 10, height: 10 }).sha256;
+  const signature = core.services.attachments.put({ kind: 'signature', mime: 'image/png', bytes: Buffer.from('bench applicant signature'), width: 10, height: 10 }).sha256;
   for (let i = 0; i < CASES; i++) {
     let page = 0;
     const materials = matter.materials.map((m) =>
@@ -37,7 +37,7 @@ function takeInBacklog(station: Station): void {
         ? { materialId: m.id, status: 'exempt' as const, exemption: m.exemptions[0].kind, source: m.exemptions[0].source }
         : { materialId: m.id, status: 'provided' as const, pages: [pages[(2 * i + page++) % ATTACHMENTS]!] },
     );
-    station.cases.intake({ requestId: randomUUID(), channel: 'window', matterCode: matter.code, applicant: APPLICANT, form, materials, applicantSignature: signature }, null);
+    core.services.cases.intake({ requestId: randomUUID(), channel: 'window', matterCode: matter.code, applicant: APPLICANT, form, materials, applicantSignature: signature }, null);
   }
 }
 
@@ -49,19 +49,19 @@ export async function benchStationBacklog(): Promise<Figure[]> {
   const port = await freePort();
   const options = { mode: 'child' as const, port, db: join(townshipDir, 'township.sqlite'), dataDir: townshipDir, logFile: join(dir, 'township.log') };
   let township: TownshipProcess | undefined = await startTownship(options);
-  let station: Station | undefined;
+  let core: StationCore | undefined;
   try {
-    station = openStation({ dataDir: join(dir, 'station'), mode: 'web' });
-    await station.sync.enroll(township.url, await township.code());
+    core = openStationCore({ dataDir: join(dir, 'station'), mode: 'web' });
+    await core.services.sync.enroll(township.url, await township.code());
     // Network down: nothing listens at the township's address any more.
     await township.stop();
     township = undefined;
     const takeInStart = performance.now();
-    takeInBacklog(station);
+    takeInBacklog(core);
     const takeInSeconds = (performance.now() - takeInStart) / 1000;
-    const offline = await station.sync.syncOnce().then(() => null, (error: unknown) => error);
+    const offline = await core.services.sync.syncOnce().then(() => null, (error: unknown) => error);
     if (!(offline instanceof OfflineError)) throw new Error(`expected the station to be offline, got ${String(offline)}`);
-    const before = station.sync.status(0).pending;
+    const before = core.services.sync.status(0).pending;
     if (before !== CASES) throw new Error(`expected ${CASES} events waiting, found ${before}`);
 
     // Network up: the township listens again at the same address; the clock starts when it does.
@@ -70,19 +70,19 @@ export async function benchStationBacklog(): Promise<Figure[]> {
     let rounds = 0;
     let uploaded = 0;
     let conflicts = 0;
-    while (station.sync.status(0).pending > 0) {
-      if (++rounds > MAX_ROUNDS) throw new Error(`backlog not acknowledged after ${MAX_ROUNDS} syncs: ${station.sync.status(0).pending} pending`);
-      const r = await station.sync.syncOnce();
+    while (core.services.sync.status(0).pending > 0) {
+      if (++rounds > MAX_ROUNDS) throw new Error(`backlog not acknowledged after ${MAX_ROUNDS} syncs: ${core.services.sync.status(0).pending} pending`);
+      const r = await core.services.sync.syncOnce();
       uploaded += r.uploaded;
       conflicts += r.conflicts;
     }
     const seconds = (performance.now() - up) / 1000;
     if (conflicts > 0) throw new Error(`${conflicts} conflicts while syncing the backlog`);
     // The township has them: the first and the last case, as the admin API shows them.
-    const caseNos = station.db.prepare('SELECT case_no FROM cases ORDER BY id').all() as { case_no: string }[];
-    for (const c of [caseNos[0]!, caseNos.at(-1)!]) {
-      const res = await township.admin('GET', `/v1/admin/cases/${c.case_no}`);
-      if (res.status !== 200) throw new Error(`case ${c.case_no} not at the township: HTTP ${res.status}`);
+    const caseNos = core.data.cases.numbers();
+    for (const caseNo of [caseNos[0]!, caseNos.at(-1)!]) {
+      const res = await township.admin('GET', `/v1/admin/cases/${caseNo}`);
+      if (res.status !== 200) throw new Error(`case ${caseNo} not at the township: HTTP ${res.status}`);
     }
     return [
       { name: `station: taking ${CASES} cases in offline (context)`, value: takeInSeconds, unit: 's' },
@@ -93,7 +93,7 @@ export async function benchStationBacklog(): Promise<Figure[]> {
       },
     ];
   } finally {
-    await station?.close();
+    await core?.station.close();
     await township?.stop();
     rmSync(dir, { recursive: true, force: true });
   }

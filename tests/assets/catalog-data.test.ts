@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { LifeEventId } from '../../contract/domain/catalog.ts';
 import { readCatalogFile } from '../../electron/core/catalog/catalog-file.ts';
 import { assetPath } from '../../electron/core/paths.ts';
-import { shippedSynonyms } from '../../electron/core/station.ts';
+import { shippedSynonyms } from '../../electron/core/shipped.ts';
 import { generatedSchemas, schemaText } from '../../scripts/gen-schemas.ts';
 
 const catalog = readCatalogFile(assetPath('catalog', 'catalog.json'));

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStation } from '../../electron/core/station.ts';
+import { openTestStation } from '../helpers/station.ts';
 import { testToday } from '../helpers/clock.ts';
 import { intakeFor, validForm, VILLAGER } from '../helpers/intake.ts';
 import { station } from '../helpers/station-cli.ts';
@@ -19,7 +19,7 @@ describe('station staff, case and doc commands', () => {
     });
     expect(admin).toMatch(/staff 1 李文 \(admin\)/);
 
-    const core = openStation({ dataDir: dir, mode: 'web' });
+    const core = openTestStation({ dataDir: dir, mode: 'web' });
     const aid = core.catalog.current().matters.find((m) => m.name === '医疗救助申请')!;
     const { caseNo, dueDate } = core.cases.intake(intakeFor(aid, core.attachments, validForm(aid, testToday())), { staffId: 1 });
     await core.close();

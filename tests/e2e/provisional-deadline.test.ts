@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HolidayCalendar } from '../../contract/domain/calendar/holiday-calendar.ts';
 import { statutoryDays } from '../../contract/domain/calendar/statutory-holidays.ts';
 import { chinaDay, CLOCK_ENV, clockReading, type Clock } from '../../contract/domain/clock.ts';
-import { shippedCalendar } from '../../electron/core/station.ts';
+import { shippedCalendar } from '../../electron/core/shipped.ts';
 import { testClock, testToday } from '../helpers/clock.ts';
 import { startTownship, type InProcessTownship } from '../../scripts/lib/township.ts';
 import { startApply } from './harness/apply-actions.ts';

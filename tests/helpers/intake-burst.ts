@@ -1,10 +1,10 @@
 // A station taking cases in as fast as it can, printing "ack <requestId> <caseNo>" after each commit returns.
 // The power-loss test kills it with SIGKILL at random moments and checks what survived.
-import { openStation } from '../../electron/core/station.ts';
+import { openTestStation } from './station.ts';
 import { testToday } from './clock.ts';
 import { intakeFor, validForm } from './intake.ts';
 
-const station = openStation({ dataDir: process.argv[2]!, mode: 'web' });
+const station = openTestStation({ dataDir: process.argv[2]!, mode: 'web' });
 const cases = station.cases;
 const matters = station.catalog.current().matters.filter((m) => m.timeLimit.kind === 'immediate' || m.timeLimit.days <= 20);
 const today = testToday();

@@ -122,7 +122,7 @@ describe('what the township keeps is its owner\'s alone', () => {
       fetch(`${origin}${url}`, {
         method: 'PUT',
         headers: { ...s.headers('PUT', url, bytes), 'content-type': 'application/octet-stream', 'content-range': range },
-        body: bytes,
+        body: new Uint8Array(bytes),
       });
     expect((await put(half, `bytes 0-9/${page.length}`)).status).toBe(200);
     const part = join(dir, 'uploads', s.id, `${sha}.part`);

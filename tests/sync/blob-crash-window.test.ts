@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStation } from '../../electron/core/station.ts';
+import { openTestStation } from '../helpers/station.ts';
 import { intakeFor, validForm } from '../helpers/intake.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import { startTownship } from '../../scripts/lib/township.ts';
@@ -23,7 +23,7 @@ describe('an attachment whole on the township disk but not in its database (cras
     const dataDir = mkdtempSync(join(tmpdir(), 'township-'));
     const township = await startTownship({ dataDir });
     cleanups.push(() => township.stop());
-    const station = openStation({ dataDir: tempDir(), mode: 'web' });
+    const station = openTestStation({ dataDir: tempDir(), mode: 'web' });
     cleanups.push(() => station.close());
     await station.sync.enroll(township.url, await township.code());
 

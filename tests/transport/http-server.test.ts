@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient, RemoteError, type Transport } from '../../contract/api/client.ts';
 import type { CallReply } from '../../contract/api/wire.ts';
-import { openStation, type Station } from '../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../helpers/station.ts';
 import { MIN_TOKEN_LENGTH, startWebServer, type WebServer } from '../../electron/transport/http-server.ts';
 import { testCatalog, testMatter } from '../helpers/catalog.ts';
 import { testClock } from '../helpers/clock.ts';
@@ -31,7 +31,7 @@ function raw(server: WebServer, method: string, path: string, headers: Record<st
   });
 }
 
-let station: Station;
+let station: TestStation;
 let server: WebServer;
 let auth: Record<string, string>;
 
@@ -41,7 +41,7 @@ beforeEach(async () => {
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>kiosk</title>');
   writeFileSync(join(dir, 'secret.txt'), 'outside the renderer');
-  station = openStation({ dataDir: join(dir, 'data'), mode: 'web', clock: testClock });
+  station = openTestStation({ dataDir: join(dir, 'data'), mode: 'web', clock: testClock });
   server = await startWebServer(station, { port: 0, rendererDir });
   auth = { cookie: `station_token=${server.token}`, 'x-station-call': '1', 'content-type': 'application/json' };
 });

@@ -1,5 +1,4 @@
 import { cliText } from '../cli-text.ts';
-import { startDevices } from '../../core/station.ts';
 import { asOperator } from '../operator.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -16,7 +15,7 @@ export const doctor: Command = {
     );
     needPositionals(positionals, 0, this.usage);
     return withStation(values['data-dir'], async (station) => {
-      const devices = startDevices(station, { simulate: values.simulate ?? false });
+      const devices = station.startDevices({ simulate: values.simulate ?? false });
       await devices.whenReady();
       const list = await asOperator(station, 'devicesList', {});
       const calendar = await asOperator(station, 'calendarStatus', {});

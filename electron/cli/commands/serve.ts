@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { StationError } from '../../../contract/domain/errors.ts';
 import { resolveDataDir } from '../../core/data-dir.ts';
 import { rendererDistDir } from '../../core/paths.ts';
-import { openStation, startDevices, startSync } from '../../core/station.ts';
+import { openStation } from '../../core/station.ts';
 import { checkToken, startWebServer } from '../../transport/http-server.ts';
 import type { Command } from '../command.ts';
 import { needPositionals, parse } from '../options.ts';
@@ -34,8 +34,8 @@ export const serve: Command = {
 
     const dataDir = resolveDataDir(values['data-dir']);
     const station = openStation({ dataDir, mode: 'web' });
-    startDevices(station, { simulate: values.simulate ?? false });
-    startSync(station);
+    station.startDevices({ simulate: values.simulate ?? false });
+    station.startSync();
     const server = await startWebServer(station, { port, rendererDir, token: process.env.STATION_TOKEN });
     io.out(`station ready: ${server.url}`);
     io.out(`kiosk: chromium --kiosk --app='${server.url}'`);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StationData } from '../../../db/station-data.ts';
 import type { CalendarStatus } from '../../../contract/api/api.ts';
 import { HolidayCalendar } from '../../../contract/domain/calendar/holiday-calendar.ts';
 import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
@@ -26,14 +26,15 @@ export class CalendarService {
   #current: WorkingCalendar;
   readonly #listeners = new Set<(calendar: WorkingCalendar) => void>();
 
-  constructor(
-    private readonly db: Database,
-    shipped: WorkingCalendar,
-    private readonly clock: Clock,
-    logger: Logger,
-  ) {
+  private readonly db: StationData;
+  private readonly clock: Clock;
+
+  constructor(deps: { db: StationData; shipped: WorkingCalendar; clock: Clock; logger: Logger }) {
+    const { db, shipped, clock, logger } = deps;
+    this.db = db;
+    this.clock = clock;
     let calendar = shipped;
-    const rows = this.db.prepare('SELECT version, body FROM calendar_versions').all() as { version: string; body: string }[];
+    const rows = db.calendar.all();
     for (const row of rows.sort((a, b) => compareVersions(a.version, b.version))) {
       try {
         calendar = calendar.with(checkOfficialCalendar(JSON.parse(row.body), `township ${row.version}`), `township ${row.version}`);
@@ -73,11 +74,9 @@ export class CalendarService {
     }
     const next = this.#current.with(calendar, source);
     this.db.transaction(() => {
-      this.db
-        .prepare('INSERT INTO calendar_versions (version, body, received_at) VALUES (?, ?, ?)')
-        .run(calendar.version, JSON.stringify(calendar), this.clock().toISOString());
+      this.db.calendar.insert(calendar.version, JSON.stringify(calendar), this.clock().toISOString());
       for (const listener of this.#listeners) listener(next);
-    })();
+    });
     this.#current = next;
     return true;
   }

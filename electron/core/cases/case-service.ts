@@ -1,4 +1,5 @@
-import type { Database } from 'better-sqlite3';
+import type { CaseRecord } from '../../../db/cases/case-rows.ts';
+import type { StationData } from '../../../db/station-data.ts';
 import {
   MAX_RONGQUE_WORKING_DAYS,
   type Applicant,
@@ -12,7 +13,7 @@ import {
 import type { Matter } from '../../../contract/domain/catalog.ts';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { checkForeignPermanentNumber2023, checkIdNumber, ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
-import { UnknownAttachmentError } from '../attachments/attachment-store.ts';
+import type { AttachmentStore } from '../attachments/attachment-store.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { CountedDay, WorkingCalendar } from '../../../contract/domain/calendar/working-calendar.ts';
 import type { CatalogService } from '../catalog/catalog-service.ts';
@@ -25,7 +26,7 @@ import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
 import { uuid7 } from '../../../contract/domain/uuid7.ts';
 import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
-import { OPEN_STATES, type CaseAction } from '../../../contract/domain/case-states.ts';
+import type { CaseAction } from '../../../contract/domain/case-states.ts';
 import { nextState } from './state-machine.ts';
 
 /** Who acted: a signed-in staff member, or null for a villager's self-service at the kiosk. */
@@ -42,27 +43,6 @@ export interface IntakeResult {
 }
 
 import type { DeskView } from '../../../contract/domain/desk-views.ts';
-
-interface CaseRow {
-  id: number;
-  case_no: string;
-  matter_code: string;
-  matter_name: string;
-  person_id: number;
-  channel: 'window' | 'kiosk';
-  proxy: number;
-  state: CaseState;
-  received_at: string;
-  received_day: string;
-  due_date: string;
-  time_limit_days: number | null;
-  due_provisional: 0 | 1;
-  due_moved_from: string | null;
-  first_asked_by: number | null;
-  sealed: string;
-  owed: number;
-  owed_due: string | null;
-}
 
 /** What is sealed with a case: the answers, the signatures and the fees, none of it searchable. */
 interface CaseSecrets {
@@ -89,21 +69,38 @@ function validIdNumber(idNumber: string): boolean {
  * Cases from intake to closing. Every change is one transaction that writes the case, its materials and an
  * append-only event together (the event is also what sync sends), so a crash leaves either all of it or none.
  */
+export interface CaseServiceDeps {
+  db: StationData;
+  keys: StationKeys;
+  cipher: FieldCipher;
+  catalog: CatalogService;
+  calendar: CalendarService;
+  attachments: AttachmentStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
 export class CaseService {
+  private readonly db: StationData;
+  private readonly cipher: FieldCipher;
+  private readonly catalog: CatalogService;
+  private readonly calendar: CalendarService;
+  private readonly attachments: AttachmentStore;
+  private readonly audit: AuditLog;
+  private readonly now: Clock;
   private readonly persons: PersonStore;
   private readonly code: string;
 
-  constructor(
-    private readonly db: Database,
-    keys: StationKeys,
-    private readonly cipher: FieldCipher,
-    private readonly catalog: CatalogService,
-    private readonly calendar: CalendarService,
-    private readonly audit: AuditLog,
-    private readonly now: Clock,
-  ) {
-    this.persons = new PersonStore(db, keys, cipher);
-    this.code = stationCode(db);
+  constructor(deps: CaseServiceDeps) {
+    this.db = deps.db;
+    this.cipher = deps.cipher;
+    this.catalog = deps.catalog;
+    this.calendar = deps.calendar;
+    this.attachments = deps.attachments;
+    this.audit = deps.audit;
+    this.now = deps.clock;
+    this.persons = new PersonStore(deps);
+    this.code = stationCode(deps.db);
   }
 
   get station(): string {
@@ -112,10 +109,7 @@ export class CaseService {
 
   /** Why this person gets no 容缺, or null. */
   blacklistReason(idNumber: string): string | null {
-    const row = this.db.prepare('SELECT reason FROM blacklist WHERE id_hash = ?').get(this.persons.idHash(idNumber)) as
-      | { reason: string }
-      | undefined;
-    return row?.reason ?? null;
+    return this.db.blacklist.reason(this.persons.idHash(idNumber));
   }
 
   /** The date a matter taken in on `day` is promised for: 即办 that day, else N working days on (maybe 预计). */
@@ -125,12 +119,8 @@ export class CaseService {
 
   /** Checks everything first (form, materials, 容缺, blacklist), then writes the case in one transaction. */
   intake(input: IntakeInput, actor: Actor): IntakeResult {
-    const existing = this.db.prepare('SELECT case_no, due_date, due_provisional, state FROM cases WHERE request_id = ?').get(input.requestId) as
-      | { case_no: string; due_date: string; due_provisional: 0 | 1; state: CaseState }
-      | undefined;
-    if (existing) {
-      return { caseNo: existing.case_no, dueDate: existing.due_date, dueProvisional: existing.due_provisional === 1, state: existing.state, created: false };
-    }
+    const existing = this.db.cases.byRequest(input.requestId);
+    if (existing) return { ...existing, created: false };
 
     const matter = this.catalog.matter(input.matterCode);
     if (!validIdNumber(input.applicant.idNumber)) throw new BadIdNumberError();
@@ -147,7 +137,7 @@ export class CaseService {
       ...(input.proxy ? [input.proxy.mandateSignature] : []),
       ...input.materials.flatMap((m) => (m.status === 'provided' ? m.pages : m.status === 'promised' ? [m.promiseSignature] : [])),
     ];
-    this.checkAttachments(attachments);
+    this.attachments.assertStored(attachments);
     const due = this.dueDate(matter, day);
     const promised = input.materials.filter((m) => m.status === 'promised');
     const owedDue = promised.map((m) => m.dueDate).sort()[0] ?? null;
@@ -155,33 +145,27 @@ export class CaseService {
     return this.db.transaction((): IntakeResult => {
       const personId = this.persons.upsert(input.applicant, now);
       const caseNo = nextCaseNumber(this.db, this.code, day);
-      const caseId = Number(
-        this.db
-          .prepare(
-            `INSERT INTO cases (case_no, request_id, matter_code, matter_name, person_id, channel, proxy, state,
-               received_at, received_day, due_date, time_limit_days, due_provisional, first_asked_by, sealed, owed, owed_due)
-             VALUES (?, ?, ?, ?, ?, ?, ?, 'received', ?, ?, ?, ?, ?, ?, '', ?, ?)`,
-          )
-          .run(caseNo, input.requestId, matter.code, matter.name, personId, input.channel, input.proxy ? 1 : 0,
-            now.toISOString(), day, due.date, timeLimitDays(matter), due.provisional ? 1 : 0, actor?.staffId ?? null,
-            promised.length, owedDue).lastInsertRowid,
-      );
+      const caseId = this.db.cases.insert({
+        caseNo, requestId: input.requestId, matterCode: matter.code, matterName: matter.name, personId,
+        channel: input.channel, proxy: Boolean(input.proxy), receivedAt: now.toISOString(), receivedDay: day,
+        dueDate: due.date, timeLimitDays: timeLimitDays(matter), dueProvisional: due.provisional,
+        firstAskedBy: actor?.staffId ?? null, owed: promised.length, owedDue,
+      });
       const secrets: CaseSecrets = { form: input.form, applicantSignature: input.applicantSignature, proxy: input.proxy ?? null };
-      this.db.prepare('UPDATE cases SET sealed = ? WHERE id = ?').run(this.cipher.sealText(JSON.stringify(secrets), fieldAad('case', caseId, 'data')), caseId);
-      const insertMaterial = this.db.prepare(
-        `INSERT INTO case_materials (case_id, material_id, name, status, pages, exemption, source, due_date, promise_signature)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
+      this.db.cases.setSealed(caseId, this.cipher.sealText(JSON.stringify(secrets), fieldAad('case', caseId, 'data')));
       for (const m of input.materials) {
-        const name = matter.materials.find((x) => x.id === m.materialId)!.name;
-        insertMaterial.run(caseId, m.materialId, name, m.status,
-          JSON.stringify(m.status === 'provided' ? m.pages : []),
-          m.status === 'exempt' ? m.exemption : null,
-          m.status === 'exempt' ? (m.source ?? null) : null,
-          m.status === 'promised' ? m.dueDate : null,
-          m.status === 'promised' ? m.promiseSignature : null);
+        this.db.cases.insertMaterial(caseId, {
+          materialId: m.materialId,
+          name: matter.materials.find((x) => x.id === m.materialId)!.name,
+          status: m.status,
+          pages: m.status === 'provided' ? m.pages : [],
+          exemption: m.status === 'exempt' ? m.exemption : null,
+          source: m.status === 'exempt' ? (m.source ?? null) : null,
+          dueDate: m.status === 'promised' ? m.dueDate : null,
+          promiseSignature: m.status === 'promised' ? m.promiseSignature : null,
+        });
       }
-      this.appendEvent(caseId, 1, 'received', 'received', actor, now, {
+      this.appendEvent(caseId, 'received', 'received', actor, now, {
         matterCode: matter.code,
         channel: input.channel,
         proxy: input.proxy !== undefined,
@@ -191,7 +175,7 @@ export class CaseService {
       }, attachments);
       this.audit.record({ staffId: actor?.staffId ?? null, action: 'case.intake', subjectKind: 'case', subjectRef: caseNo });
       return { caseNo, dueDate: due.date, dueProvisional: due.provisional, state: 'received', created: true };
-    }).immediate();
+    }, 'immediate');
   }
 
   private checkMaterials(matter: Matter, materials: CaseMaterialInput[], idNumber: string, day: string, channel: IntakeInput['channel']): void {
@@ -221,16 +205,8 @@ export class CaseService {
     }
   }
 
-  /** Every page and signature the case points at must already be stored: a case never refers to nothing. */
-  private checkAttachments(shas: string[]): void {
-    const has = this.db.prepare('SELECT 1 FROM attachments WHERE sha256 = ?');
-    const missing = shas.find((sha) => has.get(sha) === undefined);
-    if (missing) throw new UnknownAttachmentError(missing);
-  }
-
   private appendEvent(
     caseId: number,
-    seq: number,
     type: string,
     state: CaseState,
     actor: Actor,
@@ -238,13 +214,14 @@ export class CaseService {
     detail: Record<string, unknown>,
     attachments: string[] = [],
   ): void {
-    this.db
-      .prepare('INSERT INTO case_events (id, case_id, seq, type, at, station, actor, state, detail, attachments) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(uuid7(at), caseId, seq, type, at.toISOString(), this.code, actor?.staffId ?? null, state, JSON.stringify(detail), JSON.stringify([...new Set(attachments)]));
+    this.db.events.append({
+      id: uuid7(at), caseId, type, at: at.toISOString(), station: this.code, actor: actor?.staffId ?? null, state, detail,
+      attachments, pushedAt: null,
+    });
   }
 
-  private row(caseNo: string): CaseRow {
-    const row = this.db.prepare('SELECT * FROM cases WHERE case_no = ?').get(caseNo) as CaseRow | undefined;
+  private row(caseNo: string): CaseRecord {
+    const row = this.db.cases.byNumber(caseNo);
     if (!row) throw new UnknownCaseError(caseNo);
     return row;
   }
@@ -255,72 +232,55 @@ export class CaseService {
       const row = this.row(caseNo);
       const state = nextState(row.state, action);
       const now = this.now();
-      this.db
-        .prepare('UPDATE cases SET state = ?, closed_at = ? WHERE id = ?')
-        .run(state, state === 'closed' ? now.toISOString() : null, row.id);
-      this.appendEvent(row.id, this.nextSeq(row.id), action, state, actor, now, detail);
+      this.db.cases.setState(row.id, state, state === 'closed' ? now.toISOString() : null);
+      this.appendEvent(row.id, action, state, actor, now, detail);
       return this.summary({ ...row, state });
-    }).immediate();
+    }, 'immediate');
   }
 
   /** A 容缺 material handed in after intake: its pages are kept, and it is no longer owed. */
   supplyMaterial(caseNo: string, materialId: string, pages: string[], actor: Actor): CaseSummary {
-    this.checkAttachments(pages);
+    this.attachments.assertStored(pages);
     return this.db.transaction(() => {
       const row = this.row(caseNo);
-      const changed = this.db
-        .prepare("UPDATE case_materials SET status = 'supplied', pages = ? WHERE case_id = ? AND material_id = ? AND status = 'promised'")
-        .run(JSON.stringify(pages), row.id, materialId).changes;
-      if (changed === 0) throw new MaterialError('cases.unknown-material', materialId);
-      const owed = this.db
-        .prepare("SELECT count(*) AS n, min(due_date) AS due FROM case_materials WHERE case_id = ? AND status = 'promised'")
-        .get(row.id) as { n: number; due: string | null };
-      this.db.prepare('UPDATE cases SET owed = ?, owed_due = ? WHERE id = ?').run(owed.n, owed.due, row.id);
-      this.appendEvent(row.id, this.nextSeq(row.id), 'materialSupplied', row.state, actor, this.now(), { materialId, pages: pages.length }, pages);
-      return this.summary({ ...row, owed: owed.n, owed_due: owed.due });
-    }).immediate();
+      if (!this.db.cases.supplyMaterial(row.id, materialId, pages)) throw new MaterialError('cases.unknown-material', materialId);
+      const owed = this.db.cases.refreshOwed(row.id);
+      this.appendEvent(row.id, 'materialSupplied', row.state, actor, this.now(), { materialId, pages: pages.length }, pages);
+      return this.summary({ ...row, ...owed });
+    }, 'immediate');
   }
 
-  private nextSeq(caseId: number): number {
-    return (this.db.prepare('SELECT max(seq) AS s FROM case_events WHERE case_id = ?').get(caseId) as { s: number }).s + 1;
-  }
-
-  private summary(row: CaseRow, applicantName?: string): CaseSummary {
+  private summary(row: CaseRecord, applicantName?: string): CaseSummary {
     return {
-      caseNo: row.case_no,
-      matterCode: row.matter_code,
-      matterName: row.matter_name,
-      applicantName: applicantName ?? this.persons.get(row.person_id).name,
+      caseNo: row.caseNo,
+      matterCode: row.matterCode,
+      matterName: row.matterName,
+      applicantName: applicantName ?? this.persons.get(row.personId).name,
       state: row.state,
       channel: row.channel,
-      proxy: row.proxy === 1,
-      receivedAt: row.received_at,
-      dueDate: row.due_date,
-      dueProvisional: row.due_provisional === 1,
-      dueMovedFrom: row.due_moved_from,
+      proxy: row.proxy,
+      receivedAt: row.receivedAt,
+      dueDate: row.dueDate,
+      dueProvisional: row.dueProvisional,
+      dueMovedFrom: row.dueMovedFrom,
       owed: row.owed,
-      owedDue: row.owed_due,
+      owedDue: row.owedDue,
     };
   }
 
   /** The clerk's desk lists, a page at a time, by the day in China. */
   list(view: DeskView, page = 0, pageSize = 20): CaseSummary[] {
     const day = chinaDay(this.now());
-    const open = OPEN_STATES.map((s) => `'${s}'`).join(', ');
-    const limit = `LIMIT ${pageSize} OFFSET ${page * pageSize}`;
-    const queries: Record<DeskView, [string, unknown[]]> = {
-      today: [`SELECT * FROM cases WHERE received_day = ? ORDER BY id DESC ${limit}`, [day]],
-      overdue: [`SELECT * FROM cases WHERE state IN (${open}) AND due_date < ? ORDER BY due_date ${limit}`, [day]],
-      'due-soon': [
-        `SELECT * FROM cases WHERE state IN (${open}) AND due_date >= ? AND due_date <= ? ORDER BY due_date ${limit}`,
-        [day, this.soon(day)],
-      ],
-      owed: [`SELECT * FROM cases WHERE owed > 0 ORDER BY owed_due ${limit}`, []],
-      moved: [`SELECT * FROM cases WHERE due_moved_from IS NOT NULL AND state IN (${open}) ORDER BY id DESC ${limit}`, []],
-      recent: [`SELECT * FROM cases ORDER BY id DESC ${limit}`, []],
-    };
-    const [sql, params] = queries[view];
-    return (this.db.prepare(sql).all(...params) as CaseRow[]).map((r) => this.summary(r));
+    const at = { limit: pageSize, offset: page * pageSize };
+    const rows = {
+      today: () => this.db.cases.receivedOn(day, at),
+      overdue: () => this.db.cases.overdue(day, at),
+      'due-soon': () => this.db.cases.dueBetween(day, this.soon(day), at),
+      owed: () => this.db.cases.owingMaterials(at),
+      moved: () => this.db.cases.dueMoved(at),
+      recent: () => this.db.cases.recent(at),
+    } satisfies Record<DeskView, () => CaseRecord[]>;
+    return rows[view]().map((r) => this.summary(r));
   }
 
   private soon(day: string): string {
@@ -334,21 +294,17 @@ export class CaseService {
    * said "以国务院公布的节假日安排为准", and the desk's 期限变更 list tells the clerk whom to tell.
    */
   recomputeProvisionalDueDates(calendar: WorkingCalendar): number {
-    const rows = this.db
-      .prepare(`SELECT * FROM cases WHERE due_provisional = 1 AND time_limit_days IS NOT NULL AND state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`)
-      .all() as CaseRow[];
+    const rows = this.db.cases.openProvisional();
     let moved = 0;
     return this.db.transaction(() => {
       const now = this.now();
       for (const row of rows) {
-        const due = calendar.addWorkingDays(row.received_day, row.time_limit_days!);
-        if (due.date === row.due_date && due.provisional) continue;
-        const changed = due.date !== row.due_date;
-        this.db
-          .prepare('UPDATE cases SET due_date = ?, due_provisional = ?, due_moved_from = CASE WHEN ? THEN ? ELSE due_moved_from END WHERE id = ?')
-          .run(due.date, due.provisional ? 1 : 0, changed ? 1 : 0, row.due_date, row.id);
-        this.appendEvent(row.id, this.nextSeq(row.id), 'dueDateChanged', row.state, null, now, {
-          from: row.due_date,
+        const due = calendar.addWorkingDays(row.receivedDay, row.timeLimitDays!);
+        if (due.date === row.dueDate && due.provisional) continue;
+        const changed = due.date !== row.dueDate;
+        this.db.cases.setDueDate(row.id, due.date, due.provisional, changed ? row.dueDate : null);
+        this.appendEvent(row.id, 'dueDateChanged', row.state, null, now, {
+          from: row.dueDate,
           to: due.date,
           provisional: due.provisional,
           reason: 'calendar',
@@ -357,21 +313,22 @@ export class CaseService {
         if (changed) moved++;
       }
       return moved;
-    })();
+    });
   }
 
   /** Cases of a person by ID number or full name, or one case by its number; every lookup is audited. */
   find(query: string, actor: Actor): CaseSummary[] {
     const q = query.trim();
-    let rows: CaseRow[];
+    let rows: CaseRecord[];
     if (ID_NUMBER_PATTERN.test(q)) {
       const person = this.persons.findByIdNumber(q);
-      rows = person === null ? [] : (this.db.prepare('SELECT * FROM cases WHERE person_id = ? ORDER BY id DESC').all(person) as CaseRow[]);
+      rows = person === null ? [] : this.db.cases.ofPerson(person);
     } else if (/^[A-Z0-9]{5}-\d{8}-\d{4,}$/.test(q)) {
-      rows = this.db.prepare('SELECT * FROM cases WHERE case_no = ?').all(q) as CaseRow[];
+      const one = this.db.cases.byNumber(q);
+      rows = one ? [one] : [];
     } else {
       const people = this.persons.findByName(q);
-      rows = people.length === 0 ? [] : (this.db.prepare(`SELECT * FROM cases WHERE person_id IN (${people.map(() => '?').join(',')}) ORDER BY id DESC`).all(...people) as CaseRow[]);
+      rows = people.length === 0 ? [] : this.db.cases.ofPersons(people);
     }
     this.audit.record({ staffId: actor?.staffId ?? null, action: 'case.search', detail: { results: rows.length } });
     return rows.map((r) => this.summary(r));
@@ -381,26 +338,11 @@ export class CaseService {
   get(caseNo: string, actor: Actor): CaseDetail {
     const row = this.row(caseNo);
     const secrets = JSON.parse(this.cipher.openText(row.sealed, fieldAad('case', row.id, 'data'))) as CaseSecrets;
-    const applicant: Applicant = this.persons.get(row.person_id);
-    const materials = (this.db.prepare('SELECT * FROM case_materials WHERE case_id = ? ORDER BY rowid').all(row.id) as {
-      material_id: string; name: string; status: 'provided' | 'exempt' | 'promised' | 'supplied'; pages: string;
-      exemption: CaseDetail['materials'][number]['exemption']; source: string | null; due_date: string | null;
-      promise_signature: string | null;
-    }[]).map((m) => ({
-      materialId: m.material_id,
-      name: m.name,
-      status: m.status,
-      pages: JSON.parse(m.pages) as string[],
-      exemption: m.exemption,
-      source: m.source,
-      dueDate: m.due_date,
-      promiseSignature: m.promise_signature,
-    }));
-    const history = (this.db.prepare('SELECT * FROM case_events WHERE case_id = ? ORDER BY seq').all(row.id) as {
-      id: string; seq: number; type: string; at: string; station: string; actor: number | null; state: CaseState; detail: string;
-    }[]).map((e): CaseEvent => ({
+    const applicant: Applicant = this.persons.get(row.personId);
+    const materials = this.db.cases.materials(row.id);
+    const history = this.db.events.history(row.id).map((e): CaseEvent => ({
       id: e.id, seq: e.seq, type: e.type, at: e.at, station: e.station,
-      actor: e.actor === null ? null : String(e.actor), state: e.state, detail: JSON.parse(e.detail) as Record<string, unknown>,
+      actor: e.actor === null ? null : String(e.actor), state: e.state, detail: e.detail,
     }));
     this.audit.record({ staffId: actor?.staffId ?? null, action: 'person.view', subjectKind: 'case', subjectRef: caseNo });
     return {
@@ -411,7 +353,7 @@ export class CaseService {
       advancedFees: secrets.proxy?.advancedFees ?? [],
       applicantSignature: secrets.applicantSignature,
       mandateSignature: secrets.proxy?.mandateSignature ?? null,
-      firstAskedBy: row.first_asked_by === null ? null : String(row.first_asked_by),
+      firstAskedBy: row.firstAskedBy === null ? null : String(row.firstAskedBy),
       history,
     };
   }
@@ -423,26 +365,18 @@ export class CaseService {
   purge(retentionDays: number): number {
     const cutoff = new Date(this.now().getTime() - retentionDays * 86_400_000).toISOString();
     return this.db.transaction(() => {
-      const ids = (this.db
-        .prepare(
-          `SELECT id FROM cases c WHERE state = 'closed' AND closed_at < ?
-             AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND e.pushed_at IS NULL)`,
-        )
-        .all(cutoff) as { id: number }[]).map((r) => r.id);
+      const ids = this.db.cases.purgeable(cutoff);
       if (ids.length === 0) return 0;
-      const list = ids.join(',');
-      const files = (this.db
-        .prepare(`SELECT DISTINCT j.value AS sha FROM case_events e, json_each(e.attachments) j WHERE e.case_id IN (${list})`)
-        .all() as { sha: string }[]).map((r) => r.sha);
-      this.db.exec(`DELETE FROM case_materials WHERE case_id IN (${list}); DELETE FROM sync_conflicts WHERE event_id IN
-        (SELECT id FROM case_events WHERE case_id IN (${list})); DELETE FROM case_events WHERE case_id IN (${list});
-        DELETE FROM cases WHERE id IN (${list}); DELETE FROM persons WHERE id NOT IN (SELECT person_id FROM cases);`);
-      const stillUsed = this.db.prepare('SELECT 1 FROM case_events e, json_each(e.attachments) j WHERE j.value = ? LIMIT 1');
-      const drop = this.db.prepare('DELETE FROM attachments WHERE sha256 = ?');
-      for (const sha of files) if (stillUsed.get(sha) === undefined) drop.run(sha);
+      const files = this.db.events.attachmentsOf(ids);
+      const people = this.db.cases.personsOf(ids);
+      this.db.sync.dropConflicts(this.db.events.idsOf(ids));
+      this.db.events.deleteOf(ids);
+      this.db.cases.delete(ids);
+      for (const person of people) if (!this.db.cases.hasPerson(person)) this.db.persons.delete(person);
+      for (const sha of files) if (!this.db.events.refersTo(sha)) this.db.attachments.delete(sha);
       this.audit.record({ staffId: null, action: 'cases.purged', detail: { cases: ids.length, retentionDays } });
       return ids.length;
-    }).immediate();
+    }, 'immediate');
   }
 
   /**
@@ -451,7 +385,7 @@ export class CaseService {
    */
   assertFreshKioskReceipt(caseNo: string, document: string, now: Date): void {
     const row = this.row(caseNo);
-    const fresh = now.getTime() - Date.parse(row.received_at) < KIOSK_RECEIPT_WINDOW_MS;
+    const fresh = now.getTime() - Date.parse(row.receivedAt) < KIOSK_RECEIPT_WINDOW_MS;
     if (document !== 'receipt' || row.channel !== 'kiosk' || !fresh) throw new StaffOnlyError();
   }
 
@@ -463,16 +397,15 @@ export class CaseService {
       const noticeNo = nextCaseNumber(this.db, this.code, chinaDay(this.now()), 'notice');
       this.audit.record({ staffId: actor?.staffId ?? null, action: 'notice.issued', subjectKind: 'notice', subjectRef: noticeNo, detail: { matterCode, missing } });
       return noticeNo;
-    }).immediate();
+    }, 'immediate');
   }
 
   /** A villager's own cases by the card on the reader (查进度): only what the progress screen shows. */
   progress(idNumber: string): { caseNo: string; matterName: string; state: CaseState; dueDate: string; dueProvisional: boolean }[] {
     const person = this.persons.findByIdNumber(idNumber);
     if (person === null) return [];
-    const rows = this.db.prepare('SELECT case_no, matter_name, state, due_date, due_provisional FROM cases WHERE person_id = ? ORDER BY id DESC LIMIT 50').all(person) as
-      { case_no: string; matter_name: string; state: CaseState; due_date: string; due_provisional: 0 | 1 }[];
+    const rows = this.db.cases.progressOf(person);
     this.audit.record({ staffId: null, action: 'case.progress', subjectKind: 'person', subjectRef: this.persons.idHash(idNumber) });
-    return rows.map((r) => ({ caseNo: r.case_no, matterName: r.matter_name, state: r.state, dueDate: r.due_date, dueProvisional: r.due_provisional === 1 }));
+    return rows;
   }
 }

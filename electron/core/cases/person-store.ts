@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import type { Applicant } from '../../../contract/domain/cases.ts';
+import type { StationData } from '../../../db/station-data.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import { idNumberHash } from '../security/id-number-hash.ts';
 import type { StationKeys } from '../security/station-keys.ts';
@@ -14,45 +14,39 @@ export function nameHash(keys: StationKeys, name: string): string {
 
 /** The people cases are about, sealed at rest and found by keyed hashes. */
 export class PersonStore {
-  constructor(
-    private readonly db: Database,
-    private readonly keys: StationKeys,
-    private readonly cipher: FieldCipher,
-  ) {}
+  readonly #db: StationData;
+  readonly #keys: StationKeys;
+  readonly #cipher: FieldCipher;
+
+  constructor(deps: { db: StationData; keys: StationKeys; cipher: FieldCipher }) {
+    this.#db = deps.db;
+    this.#keys = deps.keys;
+    this.#cipher = deps.cipher;
+  }
 
   idHash(idNumber: string): string {
-    return idNumberHash(this.keys, idNumber);
+    return idNumberHash(this.#keys, idNumber);
   }
 
   /** Inserts or refreshes a person (the card read today is the latest truth) and returns the row id. */
   upsert(applicant: Applicant, now: Date): number {
     const idHash = this.idHash(applicant.idNumber);
-    const existing = this.db.prepare('SELECT id FROM persons WHERE id_hash = ?').get(idHash) as { id: number } | undefined;
-    const id =
-      existing?.id ??
-      Number(
-        this.db
-          .prepare("INSERT INTO persons (id_hash, name_hash, sealed, updated_at) VALUES (?, ?, '', ?)")
-          .run(idHash, nameHash(this.keys, applicant.name), now.toISOString()).lastInsertRowid,
-      );
-    const sealed = this.cipher.sealText(JSON.stringify({ ...applicant, idNumber: applicant.idNumber.toUpperCase() }), fieldAad('person', id, 'data'));
-    this.db
-      .prepare('UPDATE persons SET name_hash = ?, sealed = ?, updated_at = ? WHERE id = ?')
-      .run(nameHash(this.keys, applicant.name), sealed, now.toISOString(), id);
+    const names = nameHash(this.#keys, applicant.name);
+    const id = this.#db.persons.byIdHash(idHash) ?? this.#db.persons.insert(idHash, names, now.toISOString());
+    const sealed = this.#cipher.sealText(JSON.stringify({ ...applicant, idNumber: applicant.idNumber.toUpperCase() }), fieldAad('person', id, 'data'));
+    this.#db.persons.update(id, names, sealed, now.toISOString());
     return id;
   }
 
   get(id: number): Applicant {
-    const row = this.db.prepare('SELECT sealed FROM persons WHERE id = ?').get(id) as { sealed: string };
-    return JSON.parse(this.cipher.openText(row.sealed, fieldAad('person', id, 'data'))) as Applicant;
+    return JSON.parse(this.#cipher.openText(this.#db.persons.sealed(id), fieldAad('person', id, 'data'))) as Applicant;
   }
 
   findByIdNumber(idNumber: string): number | null {
-    const row = this.db.prepare('SELECT id FROM persons WHERE id_hash = ?').get(this.idHash(idNumber)) as { id: number } | undefined;
-    return row?.id ?? null;
+    return this.#db.persons.byIdHash(this.idHash(idNumber));
   }
 
   findByName(name: string): number[] {
-    return (this.db.prepare('SELECT id FROM persons WHERE name_hash = ?').all(nameHash(this.keys, name)) as { id: number }[]).map((r) => r.id);
+    return this.#db.persons.byNameHash(nameHash(this.#keys, name));
   }
 }

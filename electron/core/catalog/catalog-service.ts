@@ -1,5 +1,5 @@
 import type { Clock } from '../../../contract/domain/clock.ts';
-import type { Database } from 'better-sqlite3';
+import type { StationData } from '../../../db/station-data.ts';
 import { MAX_QUERY_LENGTH, type Guide, type LifeEventSummary, type MatterSummary, type SearchHit } from '../../../contract/api/api.ts';
 import type { Catalog, LifeEventId, Matter } from '../../../contract/domain/catalog.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
@@ -30,16 +30,19 @@ export class CatalogService {
   private byCode: Map<string, Matter>;
   private readonly listeners = new Set<(version: string) => void>();
 
+  private readonly db: StationData;
+  private readonly synonyms: SynonymTable;
+  private readonly now: Clock;
+
   /** Opens the stored catalogue; a fresh station, or one whose stored version is older, takes the shipped one. */
-  constructor(
-    private readonly db: Database,
-    shipped: Catalog,
-    private readonly synonyms: SynonymTable,
-    private readonly now: Clock,
-  ) {
+  constructor(deps: { db: StationData; shipped: Catalog; synonyms: SynonymTable; clock: Clock }) {
+    const { db, shipped, synonyms, clock } = deps;
+    this.db = db;
+    this.synonyms = synonyms;
+    this.now = clock;
     const stored = loadActiveCatalog(db);
     const takeShipped = !stored || compareVersions(shipped.version, stored.version) > 0;
-    if (takeShipped) installCatalog(db, shipped, 'shipped', now());
+    if (takeShipped) installCatalog(db, shipped, 'shipped', clock());
     this.catalog = takeShipped || !stored ? shipped : stored;
     this.byCode = new Map(this.catalog.matters.map((m) => [m.code, m]));
     this.index = new SearchIndex(this.catalog.matters, synonyms);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { StationData } from '../../../db/station-data.ts';
 import { Catalog } from '../../../contract/domain/catalog.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 import { compareVersions } from '../../../contract/domain/versions.ts';
@@ -10,9 +10,9 @@ export class CatalogVersionError extends StationError {
 }
 
 /** The active catalogue as stored; null on a fresh database. */
-export function loadActiveCatalog(db: Database): Catalog | null {
-  const row = db.prepare('SELECT body FROM catalog_versions WHERE active = 1').get() as { body: string } | undefined;
-  return row ? Catalog.parse(JSON.parse(row.body)) : null;
+export function loadActiveCatalog(db: StationData): Catalog | null {
+  const active = db.catalog.active();
+  return active ? Catalog.parse(JSON.parse(active.body)) : null;
 }
 
 /**
@@ -20,12 +20,10 @@ export function loadActiveCatalog(db: Database): Catalog | null {
  * the same version with the same content is a no-op, with different content a conflict (never a silent overwrite).
  * Returns whether anything changed.
  */
-export function installCatalog(db: Database, catalog: Catalog, source: string, now: Date): boolean {
+export function installCatalog(db: StationData, catalog: Catalog, source: string, now: Date): boolean {
   const body = JSON.stringify(catalog);
   return db.transaction(() => {
-    const active = db.prepare('SELECT version, body FROM catalog_versions WHERE active = 1').get() as
-      | { version: string; body: string }
-      | undefined;
+    const active = db.catalog.active();
     if (active) {
       const order = compareVersions(catalog.version, active.version);
       if (order === 0) {
@@ -33,12 +31,9 @@ export function installCatalog(db: Database, catalog: Catalog, source: string, n
         throw new CatalogVersionError('catalog.version-conflict', catalog.version, active.version);
       }
       if (order < 0) throw new CatalogVersionError('catalog.older-version', catalog.version, active.version);
-      db.prepare('UPDATE catalog_versions SET active = 0 WHERE active = 1').run();
+      db.catalog.deactivate();
     }
-    db.prepare(
-      `INSERT INTO catalog_versions (version, published_at, imported_at, source, body, active)
-       VALUES (?, ?, ?, ?, ?, 1)`,
-    ).run(catalog.version, catalog.publishedAt, now.toISOString(), source, body);
+    db.catalog.insertActive(catalog.version, catalog.publishedAt, now.toISOString(), source, body);
     return true;
-  })();
+  });
 }

@@ -5,10 +5,19 @@ import type { PrintResult } from '../../../native/printer/types.ts';
 import { NORMAL_ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
 import { idNumberHash } from '../security/id-number-hash.ts';
 import type { StationKeys } from '../security/station-keys.ts';
+import type { DeviceHost } from '../devices/device-host.ts';
+import type { Services } from '../services.ts';
+import type { SyncScheduler } from '../sync/sync-scheduler.ts';
 import type { Station } from '../station.ts';
 
-/** What the handlers are built from: the station's services (everything but the handlers themselves). */
-export type Core = Omit<Station, 'handlers' | 'call'>;
+/** What the handlers are built from: the services, a few facts of the station, and what it has started. */
+export interface Core extends Services, Pick<Station, 'clock' | 'config' | 'logger' | 'mode' | 'version'> {
+  readonly keys: StationKeys;
+  /** Runs sync by itself once started (`startSync`); null in one-shot commands. */
+  scheduler: SyncScheduler | null;
+  /** The devices, once started (`startDevices`). */
+  devices: DeviceHost | null;
+}
 
 /** A slice of the contract's handlers, one domain's worth. */
 export type HandlersOf<M extends keyof Handlers> = Pick<Handlers, M>;

@@ -1,6 +1,7 @@
 import type { Clock } from '../../../contract/domain/clock.ts';
 import { createHmac } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { AuditRecord } from '../../../db/audit/audit-rows.ts';
+import type { StationData } from '../../../db/station-data.ts';
 import { SecurityError } from './errors.ts';
 import type { StationKeys, SubKeys } from './station-keys.ts';
 
@@ -17,18 +18,6 @@ export interface AuditEntry {
   detail?: { [key: string]: JsonValue };
 }
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  staffId: number | null;
-  action: string;
-  subjectKind: string | null;
-  subjectRef: string | null;
-  /** The detail as stored: JSON text, exactly what the hash covers. */
-  detail: string;
-  hash: string;
-}
-
 export type ChainCheck =
   | { ok: true; entries: number }
   /** `entries` is how many verified before `brokenAt`, the first id that does not follow from the one before it. */
@@ -40,14 +29,14 @@ export type ChainCheck =
  * a copy held elsewhere to vouch for them) shows up in verify().
  */
 export class AuditLog {
-  readonly #db: Database;
+  readonly #db: StationData;
   readonly #keys: StationKeys;
-  readonly #now: () => Date;
+  readonly #now: Clock;
 
-  constructor(db: Database, keys: StationKeys, now: Clock) {
-    this.#db = db;
-    this.#keys = keys;
-    this.#now = now;
+  constructor(deps: { db: StationData; keys: StationKeys; clock: Clock }) {
+    this.#db = deps.db;
+    this.#keys = deps.keys;
+    this.#now = deps.clock;
   }
 
   /**
@@ -55,10 +44,8 @@ export class AuditLog {
    * alone it takes the write lock first, so two processes can never both extend the chain from the same entry.
    */
   record(entry: AuditEntry): AuditRecord {
-    const append = this.#db.transaction((): AuditRecord => {
-      const last = this.#db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as
-        | { id: number; hash: string }
-        | undefined;
+    return this.#db.transaction((): AuditRecord => {
+      const last = this.#db.audit.last();
       const fields = {
         id: (last?.id ?? 0) + 1,
         at: this.#now().toISOString(),
@@ -69,15 +56,9 @@ export class AuditLog {
         detail: JSON.stringify(entry.detail ?? {}),
       };
       const record = { ...fields, hash: chainHash(this.#keys.current, last?.hash ?? '', fields) };
-      this.#db
-        .prepare(
-          `INSERT INTO audit_log (id, at, staff_id, action, subject_kind, subject_ref, detail, hash)
-           VALUES (@id, @at, @staffId, @action, @subjectKind, @subjectRef, @detail, @hash)`,
-        )
-        .run(record);
+      this.#db.audit.insert(record);
       return record;
-    });
-    return this.#db.inTransaction ? append() : append.immediate();
+    }, 'immediate');
   }
 
   verify(): ChainCheck {
@@ -86,16 +67,10 @@ export class AuditLog {
 }
 
 /** Recomputes the whole chain from the first entry. */
-export function verifyAuditChain(db: Database, keys: StationKeys): ChainCheck {
-  const rows = db
-    .prepare(
-      `SELECT id, at, staff_id AS staffId, action, subject_kind AS subjectKind, subject_ref AS subjectRef, detail, hash
-       FROM audit_log ORDER BY id`,
-    )
-    .iterate() as IterableIterator<AuditRecord>;
+export function verifyAuditChain(db: StationData, keys: StationKeys): ChainCheck {
   let previous = '';
   let entries = 0;
-  for (const row of rows) {
+  for (const row of db.audit.all()) {
     let sub: SubKeys;
     try {
       sub = keys.byId(row.hash.split(':')[0]!);

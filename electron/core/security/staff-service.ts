@@ -1,6 +1,7 @@
 import type { Clock } from '../../../contract/domain/clock.ts';
 import { randomBytes } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
+import type { StaffRecord } from '../../../db/staff/staff-rows.ts';
+import type { StationData } from '../../../db/station-data.ts';
 import { z } from 'zod';
 import { parseOrThrow } from '../../../contract/domain/validate.ts';
 import type { AuditLog } from './audit-log.ts';
@@ -37,23 +38,16 @@ export const NewStaff = z.object({
 });
 export type NewStaff = z.input<typeof NewStaff>;
 
-export interface StaffServiceOptions {
-  now: Clock;
+export interface StaffServiceDeps {
+  db: StationData;
+  keys: StationKeys;
+  audit: AuditLog;
+  clock: Clock;
   /** A session ends after this long without use: a window PC is shared and often left unattended. */
   idleMinutes?: number;
   lockout?: LockoutPolicy;
   /** scrypt cost for new PIN hashes; older hashes are raised to it at the next good sign-in. */
   pinCost?: ScryptCost;
-}
-
-interface StaffRow {
-  id: number;
-  displayName: string;
-  role: Role;
-  pinHash: string;
-  failedAttempts: number;
-  lockedUntil: string | null;
-  active: 0 | 1;
 }
 
 /** Throws 'staff.forbidden' unless the session holds one of `roles`. */
@@ -70,7 +64,7 @@ export function requireRole(session: Session, ...roles: readonly Role[]): void {
  * token, so a session cannot be made up by whoever calls the contract. Every sign-in, good or bad, is audited.
  */
 export class StaffService {
-  readonly #db: Database;
+  readonly #db: StationData;
   readonly #keys: StationKeys;
   readonly #cipher: FieldCipher;
   readonly #audit: AuditLog;
@@ -80,12 +74,12 @@ export class StaffService {
   readonly #pinCost: ScryptCost;
   readonly #sessions = new Map<string, Session>();
 
-  constructor(db: Database, keys: StationKeys, audit: AuditLog, options: StaffServiceOptions) {
-    this.#db = db;
-    this.#keys = keys;
-    this.#cipher = new FieldCipher(keys);
-    this.#audit = audit;
-    this.#now = options.now;
+  constructor(options: StaffServiceDeps) {
+    this.#db = options.db;
+    this.#keys = options.keys;
+    this.#cipher = new FieldCipher(options.keys);
+    this.#audit = options.audit;
+    this.#now = options.clock;
     this.#idleMs = (options.idleMinutes ?? 15) * 60_000;
     this.#lockout = options.lockout ?? LOCKOUT;
     this.#pinCost = options.pinCost ?? PIN_COST;
@@ -99,30 +93,26 @@ export class StaffService {
     const { displayName, role, pin } = parseOrThrow(NewStaff, input, 'staff');
     this.#authorise(actor, role);
     const pinHash = await hashPin(this.#keys, pin, this.#pinCost);
-    return this.#db
-      .transaction(() => {
-        // Again, under the write lock: the actor or the empty table may have changed while scrypt ran.
-        const by = this.#authorise(actor, role);
-        // The id is chosen first because the sealed name is bound to it.
-        const { id } = this.#db.prepare('SELECT coalesce(max(id), 0) + 1 AS id FROM staff').get() as { id: number };
-        const name = this.#cipher.sealText(displayName, fieldAad('staff', id, 'display_name'));
-        this.#db
-          .prepare('INSERT INTO staff (id, display_name, role, pin_hash, created_at) VALUES (?, ?, ?, ?, ?)')
-          .run(id, name, role, pinHash, this.#now().toISOString());
-        this.#audit.record({ staffId: by, action: 'staff.create', ...staffSubject(id), detail: { role } });
-        return id;
-      })
-      .immediate();
+    return this.#db.transaction(() => {
+      // Again, under the write lock: the actor or the empty table may have changed while scrypt ran.
+      const by = this.#authorise(actor, role);
+      // The id is chosen first because the sealed name is bound to it.
+      const id = this.#db.staff.nextId();
+      const name = this.#cipher.sealText(displayName, fieldAad('staff', id, 'display_name'));
+      this.#db.staff.insert(id, name, role, pinHash, this.#now().toISOString());
+      this.#audit.record({ staffId: by, action: 'staff.create', ...staffSubject(id), detail: { role } });
+      return id;
+    }, 'immediate');
   }
 
   /** Everyone, names decrypted, for the sign-in screen and the admin's list. */
   list(): StaffSummary[] {
     const now = this.#now();
-    return this.#rows().map((row) => ({
+    return this.#db.staff.all().map((row) => ({
       id: row.id,
       displayName: this.#cipher.openText(row.displayName, fieldAad('staff', row.id, 'display_name')),
       role: row.role,
-      active: row.active === 1,
+      active: row.active,
       lockedUntil: lockedUntil(row, now)?.toISOString() ?? null,
     }));
   }
@@ -137,25 +127,19 @@ export class StaffService {
     const good = await verifyPin(this.#keys, pin, admitted.pinHash);
     const stale = good && pinNeedsRehash(this.#keys, admitted.pinHash, this.#pinCost);
     const upgraded = stale ? await this.#rehash(pin) : null;
-    const outcome = this.#db
-      .transaction((): Session | StaffError => {
-        const now = this.#now();
-        // Again: another window may have locked or deactivated the account while scrypt ran.
-        const row = this.#admit(staffId, now);
-        if (row instanceof StaffError) return row;
-        if (!good) return this.#wrongPin(row, now);
-        this.#db
-          .prepare(
-            'UPDATE staff SET failed_attempts = 0, locked_until = NULL, pin_hash = coalesce(?, pin_hash) WHERE id = ?',
-          )
-          .run(upgraded, staffId);
-        this.#audit.record({ staffId, action: 'staff.login', ...staffSubject(staffId) });
-        const token = randomBytes(32).toString('base64url');
-        const session: Session = { token, staffId, role: row.role, expiresAt: this.#expiry(now) };
-        this.#sessions.set(session.token, session);
-        return { ...session };
-      })
-      .immediate();
+    const outcome = this.#db.transaction((): Session | StaffError => {
+      const now = this.#now();
+      // Again: another window may have locked or deactivated the account while scrypt ran.
+      const row = this.#admit(staffId, now);
+      if (row instanceof StaffError) return row;
+      if (!good) return this.#wrongPin(row, now);
+      this.#db.staff.signedIn(staffId, upgraded);
+      this.#audit.record({ staffId, action: 'staff.login', ...staffSubject(staffId) });
+      const token = randomBytes(32).toString('base64url');
+      const session: Session = { token, staffId, role: row.role, expiresAt: this.#expiry(now) };
+      this.#sessions.set(session.token, session);
+      return { ...session };
+    }, 'immediate');
     // Thrown only now, so the failed attempt and its audit entry are committed rather than rolled back.
     if (outcome instanceof StaffError) throw outcome;
     return outcome;
@@ -182,13 +166,11 @@ export class StaffService {
 
   /** Stops an account from signing in and ends its sessions; the row stays for the audit log and its cases. */
   deactivate(staffId: number, actor: Session): void {
-    this.#db
-      .transaction(() => {
-        const by = this.#authorise(actor, this.#existing(staffId).role);
-        this.#db.prepare('UPDATE staff SET active = 0 WHERE id = ?').run(staffId);
-        this.#audit.record({ staffId: by, action: 'staff.deactivate', ...staffSubject(staffId) });
-      })
-      .immediate();
+    this.#db.transaction(() => {
+      const by = this.#authorise(actor, this.#existing(staffId).role);
+      this.#db.staff.deactivate(staffId);
+      this.#audit.record({ staffId: by, action: 'staff.deactivate', ...staffSubject(staffId) });
+    }, 'immediate');
     for (const [token, session] of this.#sessions) if (session.staffId === staffId) this.#sessions.delete(token);
   }
 
@@ -196,22 +178,17 @@ export class StaffService {
   async resetPin(staffId: number, pin: string, actor: Session): Promise<void> {
     this.#authorise(actor, this.#existing(staffId).role);
     const pinHash = await hashPin(this.#keys, pin, this.#pinCost);
-    this.#db
-      .transaction(() => {
-        const by = this.#authorise(actor, this.#existing(staffId).role);
-        this.#db
-          .prepare('UPDATE staff SET pin_hash = ?, failed_attempts = 0, locked_until = NULL WHERE id = ?')
-          .run(pinHash, staffId);
-        this.#audit.record({ staffId: by, action: 'staff.reset-pin', ...staffSubject(staffId) });
-      })
-      .immediate();
+    this.#db.transaction(() => {
+      const by = this.#authorise(actor, this.#existing(staffId).role);
+      this.#db.staff.setPin(staffId, pinHash);
+      this.#audit.record({ staffId: by, action: 'staff.reset-pin', ...staffSubject(staffId) });
+    }, 'immediate');
   }
 
   /** Who is acting: the session's staff id, or null while bootstrapping an empty station. */
   #authorise(actor: Session | 'bootstrap', targetRole: Role): number | null {
     if (actor === 'bootstrap') {
-      const { n } = this.#db.prepare('SELECT count(*) AS n FROM staff').get() as { n: number };
-      if (n > 0 || (targetRole !== 'admin' && targetRole !== 'technician')) {
+      if (this.#db.staff.count() > 0 || (targetRole !== 'admin' && targetRole !== 'technician')) {
         const why = 'bootstrap adds only the first admin or technician';
         throw new StaffError('staff.forbidden', why, { role: 'bootstrap' });
       }
@@ -224,7 +201,7 @@ export class StaffService {
   }
 
   /** The account if it may try a PIN now; otherwise the reason, already audited. */
-  #admit(staffId: number, now: Date): StaffRow | StaffError {
+  #admit(staffId: number, now: Date): StaffRecord | StaffError {
     const row = this.#row(staffId);
     if (!row) return this.#refuse(null, staffId, unknownStaff(staffId));
     if (!row.active) {
@@ -235,11 +212,9 @@ export class StaffService {
     return until ? this.#refuse(staffId, staffId, this.#locked(until, now)) : row;
   }
 
-  #wrongPin(row: StaffRow, now: Date): StaffError {
+  #wrongPin(row: StaffRecord, now: Date): StaffError {
     const { state, attemptsLeft } = afterWrongPin(row, now, this.#lockout);
-    this.#db
-      .prepare('UPDATE staff SET failed_attempts = ?, locked_until = ? WHERE id = ?')
-      .run(state.failedAttempts, state.lockedUntil, row.id);
+    this.#db.staff.setAttempts(row.id, state.failedAttempts, state.lockedUntil);
     const until = lockedUntil(state, now);
     const error = until
       ? this.#locked(until, now)
@@ -276,18 +251,14 @@ export class StaffService {
     return new Date(now.getTime() + this.#idleMs).toISOString();
   }
 
-  #existing(staffId: number): StaffRow {
+  #existing(staffId: number): StaffRecord {
     const row = this.#row(staffId);
     if (!row) throw unknownStaff(staffId);
     return row;
   }
 
-  #row(staffId: number): StaffRow | undefined {
-    return this.#db.prepare(`${SELECT_STAFF} WHERE id = ?`).get(staffId) as StaffRow | undefined;
-  }
-
-  #rows(): StaffRow[] {
-    return this.#db.prepare(`${SELECT_STAFF} ORDER BY id`).all() as StaffRow[];
+  #row(staffId: number): StaffRecord | null {
+    return this.#db.staff.get(staffId);
   }
 }
 
@@ -295,5 +266,3 @@ const staffSubject = (staffId: number) => ({ subjectKind: 'staff', subjectRef: S
 
 const unknownStaff = (staffId: number) => new StaffError('staff.unknown', `no staff member ${staffId}`, { staffId });
 
-const SELECT_STAFF = `SELECT id, display_name AS displayName, role, pin_hash AS pinHash,
-  failed_attempts AS failedAttempts, locked_until AS lockedUntil, active FROM staff`;

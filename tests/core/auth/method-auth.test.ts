@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, methodNames, type MethodName } from '../../../contract/api/api.ts';
 import { ROLES, type Role } from '../../../contract/domain/roles.ts';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,13 +57,13 @@ const EXPECTED: Record<MethodName, 'none' | 'kiosk' | 'operator' | readonly Role
 
 const AUTH_CODES = ['auth.sign-in-needed', 'auth.role-needed', 'auth.operator-only'];
 
-let station: Station;
+let station: TestStation;
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-auth-'));
 const sessions = new Map<Role, string>();
 let ended = '';
 
 beforeAll(async () => {
-  station = openStation({ dataDir, mode: 'web', clock: testClock });
+  station = openTestStation({ dataDir, mode: 'web', clock: testClock });
   const pins: Record<Role, string> = { admin: '246813', technician: '135792', clerk: '975318', agent: '864208' };
   // Only a technician adds a technician: the first account is the technician's, who adds the others.
   const technician = await station.staff.create({ displayName: '运维', role: 'technician', pin: pins.technician }, 'bootstrap');

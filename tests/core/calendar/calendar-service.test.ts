@@ -1,23 +1,23 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { CalendarVersionError } from '../../../electron/core/calendar/calendar-service.ts';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { calendar2027 } from '../../helpers/calendar-2027.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 import { thrown } from './helpers.ts';
 
-const open: Station[] = [];
+const open: TestStation[] = [];
 afterEach(async () => {
   for (const s of open.splice(0)) await s.close();
 });
 
-function station(dataDir = tempDir(), at = '2026-12-02T02:00:00Z'): Station {
-  const s = openStation({ dataDir, mode: 'web', clock: () => new Date(at) });
+function station(dataDir = tempDir(), at = '2026-12-02T02:00:00Z'): TestStation {
+  const s = openTestStation({ dataDir, mode: 'web', clock: () => new Date(at) });
   open.push(s);
   return s;
 }
 
-const stored = (s: Station) => (s.db.prepare('SELECT count(*) AS n FROM calendar_versions').get() as { n: number }).n;
+const stored = (s: TestStation) => (s.db.prepare('SELECT count(*) AS n FROM calendar_versions').get() as { n: number }).n;
 
 describe('the station calendar', () => {
   it('warns from 60 days before the last official day, not before', () => {

@@ -6,20 +6,22 @@ import { chinaDay } from '../../../contract/domain/clock.ts';
 import { TransitionError } from '../../../electron/core/cases/state-machine.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { FieldCipher } from '../../../electron/core/security/field-cipher.ts';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { fakeScan, intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
 import { calendar2027 } from '../../helpers/calendar-2027.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
-let station: Station;
+let station: TestStation;
 let clock: Date;
 let cases: CaseService;
 let clerk: { staffId: number };
 
 beforeEach(async () => {
-  station = openStation({ dataDir: tempDir(), mode: 'web' });
+  station = openTestStation({ dataDir: tempDir(), mode: 'web' });
   clock = new Date('2025-01-20T02:00:00Z'); // Mon 2025-01-20, 10:00 in China
-  cases = new CaseService(station.db, station.keys, new FieldCipher(station.keys), station.catalog, station.calendar, new AuditLog(station.db, station.keys, () => clock), () => clock);
+  const now = () => clock;
+  const audit = new AuditLog({ db: station.data, keys: station.keys, clock: now });
+  cases = new CaseService({ db: station.data, keys: station.keys, cipher: new FieldCipher(station.keys), catalog: station.catalog, calendar: station.calendar, attachments: station.attachments, audit, clock: now });
   clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap') };
 });
 

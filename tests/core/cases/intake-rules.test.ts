@@ -1,16 +1,16 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CaseMaterialInput } from '../../../contract/domain/cases.ts';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { fakeScan, intakeFor, validForm } from '../../helpers/intake.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 // The rules the screens follow, enforced by the core itself: a direct call that breaks one is refused with a typed
 // error and writes nothing. Mon 2025-03-03, 10:00 in China.
-let station: Station;
+let station: TestStation;
 const clerk = { staffId: 1 };
 
 beforeEach(async () => {
-  station = openStation({ dataDir: tempDir(), mode: 'web', clock: () => new Date('2025-03-03T02:00:00Z') });
+  station = openTestStation({ dataDir: tempDir(), mode: 'web', clock: () => new Date('2025-03-03T02:00:00Z') });
   await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap');
 });
 afterEach(async () => {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { openStation } from '../../../electron/core/station.ts';
+import { openTestStation } from '../../helpers/station.ts';
 import { tempDir } from '../../helpers/tmp.ts';
 
 const BURST = join(import.meta.dirname, '..', '..', 'helpers', 'intake-burst.ts');
@@ -68,7 +68,7 @@ describe('power loss during intake bursts', () => {
     }
     expect(acknowledged.length).toBeGreaterThan(100);
     // And the station still opens and reads every case after all that.
-    const station = openStation({ dataDir, mode: 'web' });
+    const station = openTestStation({ dataDir, mode: 'web' });
     try {
       expect((station.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBeGreaterThanOrEqual(acknowledged.length);
     } finally {

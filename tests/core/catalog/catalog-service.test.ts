@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../../helpers/clock.ts';
 import { openDatabase } from '../../../db/open.ts';
+import { StationData } from '../../../db/station-data.ts';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { parseCatalog } from '../../../electron/core/catalog/catalog-file.ts';
 import { CatalogService, QueryError, UnknownMatterError } from '../../../electron/core/catalog/catalog-service.ts';
@@ -33,11 +34,11 @@ describe('CatalogService', () => {
   it('takes the shipped catalogue on a fresh station and keeps a newer stored one', () => {
     const dir = tempDir();
     const db = open(dir);
-    const first = new CatalogService(db, v1, {}, testClock);
+    const first = new CatalogService({ db: new StationData(db), shipped: v1, synonyms: {}, clock: testClock });
     expect(first.current().version).toBe('2026.1.1');
     first.install(v2, 'township');
     // The app restarts with the old shipped catalogue: the newer one from the township stays.
-    const again = new CatalogService(db, v1, {}, testClock);
+    const again = new CatalogService({ db: new StationData(db), shipped: v1, synonyms: {}, clock: testClock });
     expect(again.current().version).toBe('2026.10.1');
     expect(again.list().map((m) => m.code)).toEqual(['430000-MZ-9001', '430000-MZ-9002']);
     db.close();
@@ -45,7 +46,7 @@ describe('CatalogService', () => {
 
   it('replaces only with a newer version, and tells listeners', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v1, {}, testClock);
+    const service = new CatalogService({ db: new StationData(db), shipped: v1, synonyms: {}, clock: testClock });
     const seen: string[] = [];
     service.onUpdated((v) => seen.push(v));
     expect(service.install(v2, 'township')).toBe(true);
@@ -60,7 +61,7 @@ describe('CatalogService', () => {
 
   it('rejects a corrupt catalogue listing every bad field, and changes nothing', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v1, {}, testClock);
+    const service = new CatalogService({ db: new StationData(db), shipped: v1, synonyms: {}, clock: testClock });
     const bad = structuredClone(v2) as unknown as { matters: Record<string, unknown>[]; version: string };
     bad.version = '2027.1.1';
     bad.matters[0]!.code = 'bad code';
@@ -82,7 +83,7 @@ describe('CatalogService', () => {
 
   it('gives typed errors for an unknown code, an empty query and an overlong one', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v1, {}, testClock);
+    const service = new CatalogService({ db: new StationData(db), shipped: v1, synonyms: {}, clock: testClock });
     expect(() => service.guide('430000-XX-0000')).toThrow(UnknownMatterError);
     expect(() => service.search('   ')).toThrow(QueryError);
     expect(() => service.search('l'.repeat(10_000))).toThrow(/10000 characters/);
@@ -91,7 +92,7 @@ describe('CatalogService', () => {
 
   it('counts matters per life event', () => {
     const db = open(tempDir());
-    const service = new CatalogService(db, v2, {}, testClock);
+    const service = new CatalogService({ db: new StationData(db), shipped: v2, synonyms: {}, clock: testClock });
     expect(service.lifeEvents()).toEqual([{ id: 'elderly', name: '养老', nameEn: 'Old age', icon: '👴', count: 2 }]);
     expect(service.list('elderly')).toHaveLength(2);
     db.close();

@@ -7,22 +7,22 @@ import type { MethodName } from '../../../contract/api/api.ts';
 import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import type { EventName } from '../../../contract/api/events.ts';
 import { IdentityCard } from '../../../contract/domain/identity.ts';
-import { openStation, startDevices, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { loadProfiles } from '../../../native/idcard/simulator/profiles.ts';
 import { syntheticStill, tiltedPage } from '../../../scripts/lib/synthetic-still.ts';
 import { ensureCupsPdf, PDF_QUEUE } from '../../helpers/cups.ts';
 
 
-let station: Station;
+let station: TestStation;
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-devices-'));
 const events: { event: EventName; payload: unknown }[] = [];
 
 beforeAll(async () => {
   await ensureCupsPdf();
   writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ printers: { receipt: PDF_QUEUE, a4: PDF_QUEUE, photo: PDF_QUEUE } }));
-  station = openStation({ dataDir, mode: 'web' });
+  station = openTestStation({ dataDir, mode: 'web' });
   station.bus.subscribe((event, payload) => events.push({ event, payload }));
-  await startDevices(station, { simulate: true }).whenReady();
+  await station.startDevices({ simulate: true }).whenReady();
 });
 
 afterAll(async () => {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../../helpers/clock.ts';
+import { StationData } from '../../../db/station-data.ts';
 import { AuditLog, verifyAuditChain } from '../../../electron/core/security/audit-log.ts';
 import { StationKeys } from '../../../electron/core/security/station-keys.ts';
 import { FakeClock, freshDatabase, masterKey, stationKeys } from './helpers.ts';
@@ -10,7 +11,7 @@ const keys = stationKeys();
 /** Five entries, one a minute, with and without a staff member, subject and detail. */
 function logWithEntries(db: Database): AuditLog {
   const clock = new FakeClock();
-  const log = new AuditLog(db, keys, clock.now);
+  const log = new AuditLog({ db: new StationData(db), keys, clock: clock.now });
   db.prepare("INSERT INTO staff (id, display_name, role, pin_hash, created_at) VALUES (1, 'x', 'clerk', 'h', 't')").run();
   for (let i = 1; i <= 5; i++) {
     const viewed = { subjectKind: 'person', subjectRef: `p${i}`, detail: { screen: 'case', n: i } };
@@ -45,7 +46,7 @@ describe('AuditLog', () => {
   });
 
   it('verifies an empty log', () => {
-    expect(new AuditLog(freshDatabase(), keys, testClock).verify()).toEqual({ ok: true, entries: 0 });
+    expect(new AuditLog({ db: new StationData(freshDatabase()), keys, clock: testClock }).verify()).toEqual({ ok: true, entries: 0 });
   });
 
   it.each([
@@ -67,7 +68,7 @@ describe('AuditLog', () => {
     tamper(db, 'DELETE FROM audit_log WHERE id = 3');
     expect(log.verify()).toEqual({ ok: false, entries: 2, brokenAt: 4, reason: 'hash-mismatch' });
     tamper(db, 'DELETE FROM audit_log WHERE id = 1');
-    expect(verifyAuditChain(db, keys)).toEqual({ ok: false, entries: 0, brokenAt: 2, reason: 'hash-mismatch' });
+    expect(verifyAuditChain(new StationData(db), keys)).toEqual({ ok: false, entries: 0, brokenAt: 2, reason: 'hash-mismatch' });
   });
 
   it('detects entries renumbered to close the gap a deletion left', () => {
@@ -80,7 +81,7 @@ describe('AuditLog', () => {
   it('detects an entry written without the station key', () => {
     const db = freshDatabase();
     const log = logWithEntries(db);
-    new AuditLog(db, stationKeys('station B'), testClock).record({ staffId: null, action: 'forged' });
+    new AuditLog({ db: new StationData(db), keys: stationKeys('station B'), clock: testClock }).record({ staffId: null, action: 'forged' });
     expect(log.verify()).toEqual({ ok: false, entries: 5, brokenAt: 6, reason: 'unknown-key' });
   });
 
@@ -88,8 +89,8 @@ describe('AuditLog', () => {
     const db = freshDatabase();
     logWithEntries(db);
     const rotated = new StationKeys(masterKey('next'), [masterKey('station A')]);
-    new AuditLog(db, rotated, testClock).record({ staffId: null, action: 'after-rotation' });
-    expect(verifyAuditChain(db, rotated)).toEqual({ ok: true, entries: 6 });
+    new AuditLog({ db: new StationData(db), keys: rotated, clock: testClock }).record({ staffId: null, action: 'after-rotation' });
+    expect(verifyAuditChain(new StationData(db), rotated)).toEqual({ ok: true, entries: 6 });
   });
 
   it('commits and rolls back with the caller’s transaction', () => {

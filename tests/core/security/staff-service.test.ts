@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { testClock } from '../../helpers/clock.ts';
+import { StationData } from '../../../db/station-data.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { hashPin } from '../../../electron/core/security/pin.ts';
 import { requireRole, StaffService, type Session } from '../../../electron/core/security/staff-service.ts';
@@ -23,8 +24,9 @@ interface Setup {
 async function station(): Promise<Setup> {
   const db = freshDatabase();
   const clock = new FakeClock();
-  const audit = new AuditLog(db, keys, clock.now);
-  const staff = new StaffService(db, keys, audit, { now: clock.now, pinCost });
+  const data = new StationData(db);
+  const audit = new AuditLog({ db: data, keys, clock: clock.now });
+  const staff = new StaffService({ db: data, keys, audit, clock: clock.now, pinCost });
   const id = await staff.create({ displayName: '李站长', role: 'admin', pin: '246810' }, 'bootstrap');
   return { db, clock, audit, staff, admin: await staff.login(id, '246810') };
 }
@@ -47,7 +49,8 @@ describe('StaffService accounts', () => {
 
   it('does not bootstrap a clerk, who could add nobody after', async () => {
     const db = freshDatabase();
-    const staff = new StaffService(db, keys, new AuditLog(db, keys, testClock), { now: testClock, pinCost });
+    const data = new StationData(db);
+    const staff = new StaffService({ db: data, keys, audit: new AuditLog({ db: data, keys, clock: testClock }), clock: testClock, pinCost });
     await expect(staff.create({ displayName: '王', role: 'clerk', pin: '135790' }, 'bootstrap')).rejects.toMatchObject({
       code: 'staff.forbidden',
     });

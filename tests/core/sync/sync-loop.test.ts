@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { OfflineError } from '../../../electron/core/sync/township-client.ts';
 import { intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
 import { calendar2027 } from '../../helpers/calendar-2027.ts';
@@ -12,16 +12,16 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(): Promise<{ township: InProcessTownship; station: Station }> {
+async function setup(): Promise<{ township: InProcessTownship; station: TestStation }> {
   const township = await startTownship();
   cleanups.push(() => township.stop());
-  const station = openStation({ dataDir: tempDir(), mode: 'web' });
+  const station = openTestStation({ dataDir: tempDir(), mode: 'web' });
   cleanups.push(() => station.close());
   await station.sync.enroll(township.url, await township.code());
   return { township, station };
 }
 
-function takeIn(station: Station, n: number): string[] {
+function takeIn(station: TestStation, n: number): string[] {
   const aid = station.catalog.current().matters.find((m) => m.name === '医疗救助申请')!;
   return Array.from({ length: n }, () => station.cases.intake(intakeFor(aid, station.attachments, validForm(aid, testToday())), null).caseNo);
 }
@@ -80,7 +80,7 @@ describe('station ⇄ township sync on loopback', () => {
     const clock = () => new Date(testClock().getTime() + at);
     const township = await startTownship({ clock });
     cleanups.push(() => township.stop());
-    const station = openStation({ dataDir: tempDir(), mode: 'web', clock });
+    const station = openTestStation({ dataDir: tempDir(), mode: 'web', clock });
     cleanups.push(() => station.close());
     await station.sync.enroll(township.url, await township.code());
     const lowIncome = station.catalog.current().matters.find((m) => m.name === '最低生活保障审核确认')!;

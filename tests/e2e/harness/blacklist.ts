@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idNumberHash } from '../../../electron/core/security/id-number-hash.ts';
-import { openStation } from '../../../electron/core/station.ts';
+import { openTestStation } from '../../helpers/station.ts';
 import { REPO } from './station.ts';
 
 /** The card the simulated reader holds: the first profile by file name (what `--simulate` places). */
@@ -16,7 +16,7 @@ export function simulatedCard(): { name: string; idNumber: string } {
  * list would arrive: by the keyed hash of the ID number, with the reason the clerk is shown.
  */
 export async function blacklist(dataDir: string, idNumber: string, reason: string): Promise<void> {
-  const station = openStation({ dataDir, mode: 'web' });
+  const station = openTestStation({ dataDir, mode: 'web' });
   try {
     station.db
       .prepare("INSERT INTO blacklist (id_hash, reason, listed_at, source) VALUES (?, ?, '2024-06-01', 'township')")

@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { IntakeInput } from '../../../contract/domain/cases.ts';
 import type { Matter } from '../../../contract/domain/catalog.ts';
 import { fieldAad, FieldCipher } from '../../../electron/core/security/field-cipher.ts';
-import { openStation, type Station } from '../../../electron/core/station.ts';
+import { openTestStation, type TestStation } from '../../helpers/station.ts';
 import { privateKeyFromDer } from '../../../electron/core/sync/signer.ts';
 import { SyncService, type SyncResult } from '../../../electron/core/sync/sync-service.ts';
 import { TownshipClient } from '../../../electron/core/sync/township-client.ts';
@@ -23,7 +23,7 @@ const tick = () => new Promise((resolve) => setImmediate(resolve));
 export const codeOf = (error: unknown): string => (error as { code?: string }).code ?? (error as Error).message ?? String(error);
 
 export class FleetStation {
-  #station: Station | null = null;
+  #station: TestStation | null = null;
   #code = '';
   #template: { matter: Matter; form: IntakeInput['form']; materials: IntakeInput['materials']; signature: string } | null = null;
   /** Added to the real clock for this station's sync (clock skew); 0 is the right time. */
@@ -38,9 +38,9 @@ export class FleetStation {
     readonly dataDir: string,
   ) {}
 
-  open(): Station {
+  open(): TestStation {
     if (this.#station) return this.#station;
-    const station = openStation({ dataDir: this.dataDir, mode: 'web' });
+    const station = openTestStation({ dataDir: this.dataDir, mode: 'web' });
     this.#station = station;
     this.#code = station.cases.station;
     const matter = station.catalog.current().matters.find((m) => m.name === MATTER)!;
@@ -67,7 +67,7 @@ export class FleetStation {
     return this.#station !== null;
   }
 
-  get station(): Station {
+  get station(): TestStation {
     if (!this.#station) throw new Error(`station ${this.index} is closed`);
     return this.#station;
   }
@@ -83,8 +83,10 @@ export class FleetStation {
     if (this.clockOffsetMs === 0) return s.sync;
     if (this.#skewed?.offset !== this.clockOffsetMs) {
       const offset = this.clockOffsetMs;
-      const service = new SyncService(s.db, s.keys, new FieldCipher(s.keys), s.cases.station, s.attachments, s.catalog, s.calendar, s.logger,
-        () => new Date(testClock().getTime() + offset));
+      const service = new SyncService({
+        db: s.data, keys: s.keys, cipher: new FieldCipher(s.keys), stationCode: s.cases.station, attachments: s.attachments,
+        catalog: s.catalog, calendar: s.calendar, logger: s.logger, clock: () => new Date(testClock().getTime() + offset),
+      });
       this.#skewed = { offset, service };
     }
     return this.#skewed!.service;

@@ -5,13 +5,13 @@
 // there, exactly mid-apply. Otherwise it syncs until nothing is left, printing a line per round.
 import { writeSync } from 'node:fs';
 import type { Statement } from 'better-sqlite3';
-import { openStation } from '../../../electron/core/station.ts';
+import { openTestStation } from '../../helpers/station.ts';
 
 const say = (line: string) => writeSync(1, `${line}\n`);
 
 const dataDir = process.argv[2]!;
 const stopAfter = Number(process.argv[3] ?? 0);
-const station = openStation({ dataDir, mode: 'web' });
+const station = openTestStation({ dataDir, mode: 'web' });
 
 if (stopAfter > 0) {
   const db = station.db;

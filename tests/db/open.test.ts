@@ -3,11 +3,11 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { DatabaseCorruptError, DatabaseLockedError, DatabaseTooNewError } from '../../../db/errors.ts';
-import { loadMigrations } from '../../../db/migrate.ts';
-import { openDatabase } from '../../../db/open.ts';
-import { migrationsDir } from '../../../electron/core/paths.ts';
-import { tempDir } from '../../helpers/tmp.ts';
+import { DatabaseCorruptError, DatabaseLockedError, DatabaseTooNewError } from '../../db/errors.ts';
+import { loadMigrations } from '../../db/migrate.ts';
+import { openDatabase } from '../../db/open.ts';
+import { migrationsDir } from '../../electron/core/paths.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 

@@ -1,13 +1,13 @@
 import { chmodSync, closeSync, mkdirSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openStation } from '../../../electron/core/station.ts';
-import { testClock } from '../../helpers/clock.ts';
-import { intakeFor, validForm } from '../../helpers/intake.ts';
-import { station as cli } from '../../helpers/station-cli.ts';
-import { tempDir } from '../../helpers/tmp.ts';
+import { openTestStation } from '../helpers/station.ts';
+import { testClock } from '../helpers/clock.ts';
+import { intakeFor, validForm } from '../helpers/intake.ts';
+import { station as cli } from '../helpers/station-cli.ts';
+import { tempDir } from '../helpers/tmp.ts';
 
-const open = (dataDir: string) => openStation({ dataDir, mode: 'web', clock: testClock });
+const open = (dataDir: string) => openTestStation({ dataDir, mode: 'web', clock: testClock });
 const mode = (path: string) => statSync(path).mode & 0o777;
 
 /** A station that has taken cases in, closed. */
