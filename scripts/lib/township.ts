@@ -143,8 +143,8 @@ export class TownshipProcess implements TownshipClient {
     return this.#child?.pid;
   }
 
-  /** The last few KB this start wrote, for a failure message. */
-  get outputTail(): string {
+  /** The last few KB this start wrote: its address, or why it did not start. */
+  #outputTail(): string {
     return readFileSync(this.options.logFile).subarray(this.#logFrom).toString().slice(-8000);
   }
 
@@ -191,18 +191,18 @@ export class TownshipProcess implements TownshipClient {
     return new Promise<string>((resolve, reject) => {
       const started = performance.now();
       const poll = setInterval(() => {
-        const m = READY.exec(this.outputTail);
+        const m = READY.exec(this.#outputTail());
         if (m?.[1]) {
           clearInterval(poll);
           resolve(m[1]);
         } else if (performance.now() - started > START_TIMEOUT_MS) {
           clearInterval(poll);
-          reject(new Error(`township did not start in ${START_TIMEOUT_MS} ms:\n${this.outputTail}`));
+          reject(new Error(`township did not start in ${START_TIMEOUT_MS} ms:\n${this.#outputTail()}`));
         }
       }, 10);
       child.once('exit', (code, signal) => {
         clearInterval(poll);
-        reject(new Error(`township exited (${code ?? signal}) before it listened:\n${this.outputTail}`));
+        reject(new Error(`township exited (${code ?? signal}) before it listened:\n${this.#outputTail()}`));
       });
     });
   }
