@@ -187,11 +187,11 @@ export function faceApiVersion(faceApiDir = FACE_API_DIR): string {
   return (JSON.parse(readFileSync(join(faceApiDir, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** The manifest's record of the graphs; the threshold block is the calibration's and is kept as it was. */
+/** The manifest's record of the graphs; the quality gates and the calibrated threshold are kept as they were. */
 export function manifestFor(
   models: ReturnType<typeof buildFaceModels>,
   previous: Partial<FaceManifest> | undefined,
-): Omit<FaceManifest, 'threshold'> & Partial<Pick<FaceManifest, 'threshold'>> {
+): Omit<FaceManifest, 'threshold' | 'quality'> & Partial<Pick<FaceManifest, 'threshold' | 'quality'>> {
   const hashed = <R extends ModelRole>(role: R): FaceManifest['models'][R] => {
     const m = models.find((x) => x.role === role)!;
     return { ...FACE_MODEL_SPECS[role], sha256: sha256(m.bytes), bytes: m.bytes.length } as FaceManifest['models'][R];
@@ -203,6 +203,7 @@ export function manifestFor(
     source: { package: '@vladmandic/face-api', version: faceApiVersion() },
     converter: 'scripts/convert-face-models.ts',
     models: files,
+    ...(previous?.quality ? { quality: previous.quality } : {}),
     ...(previous?.threshold ? { threshold: previous.threshold } : {}),
   };
 }

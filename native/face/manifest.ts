@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { assetPath } from '../app-paths.ts';
 
@@ -40,6 +38,19 @@ export const FaceManifestSchema = z
     source: z.strictObject({ package: z.literal('@vladmandic/face-api'), version: z.string() }),
     converter: z.string().describe('the script that wrote the graphs; running it again reproduces every sha256'),
     models: z.strictObject({ detector: DetectorEntry, landmarks: ModelEntry, recognition: ModelEntry }),
+    quality: z
+      .strictObject({
+        minFaceWidth: z.number().positive().describe('jaw width in picture pixels'),
+        maxCentreOffset: z.number().min(0).max(0.5).describe('face centre from picture centre, fraction of its side'),
+        minBrightness: z.number().min(0).max(255),
+        maxBrightness: z.number().min(0).max(255),
+        minSharpness: z.number().min(0).describe('variance of the Laplacian of the aligned chip'),
+        minEyeOpenness: z.number().min(0).describe('eye aspect ratio'),
+        minEyeLuma: z.number().min(0).describe('eye regions over cheeks, mean luma'),
+        maxYawOffset: z.number().min(0).max(0.5).describe('nose tip from the middle of the jaw, fraction of its width'),
+        pitchRange: z.tuple([z.number(), z.number()]).describe('nose tip between eye line (0) and mouth line (1)'),
+      })
+      .describe('the quality gates of a face to verify, each with its prompt in assets/messages/*/face.json'),
     threshold: z
       .strictObject({
         distance: z.number().positive().describe('descriptors closer than this (Euclidean) are the same person'),
@@ -72,14 +83,4 @@ export function faceModelVersion(sourceVersion: string, models: Record<ModelRole
     .update(MODEL_ROLES.map((r) => models[r].sha256).join('\n'))
     .digest('hex');
   return `face-api-${sourceVersion}+${digest.slice(0, 12)}`;
-}
-
-export function loadFaceManifest(dir = faceModelDir()): FaceManifest {
-  const manifest = FaceManifestSchema.parse(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')));
-  const expected = faceModelVersion(manifest.source.version, manifest.models);
-  if (manifest.version !== expected) throw new Error(`face manifest version ${manifest.version} does not match its hashes (${expected})`);
-  if (manifest.threshold.model !== manifest.version) {
-    throw new Error(`face threshold was calibrated on ${manifest.threshold.model}, not on ${manifest.version}`);
-  }
-  return manifest;
 }
