@@ -153,9 +153,8 @@ export class FaceEngine implements FaceApi {
     return description;
   }
 
-  async compare(a: Uint8Array, b: Uint8Array, options: DescribeOptions = {}): Promise<FaceComparison> {
-    const first = await this.describe(a, options);
-    const second = await this.describe(b, options);
+  /** The decision on two described faces, against the threshold calibrated for these graphs. */
+  decide(first: FaceDescription, second: FaceDescription): FaceComparison {
     const distance = euclidean(first.descriptor, second.descriptor);
     const threshold = this.manifest.threshold.distance;
     return {
@@ -166,6 +165,10 @@ export class FaceEngine implements FaceApi {
       faces: [first.faces, second.faces],
       quality: [first.quality.failed, second.quality.failed],
     };
+  }
+
+  async compare(a: Uint8Array, b: Uint8Array, options: DescribeOptions = {}): Promise<FaceComparison> {
+    return this.decide(await this.describe(a, options), await this.describe(b, options));
   }
 
   async close(): Promise<void> {
