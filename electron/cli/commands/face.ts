@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import type { FaceDescription } from '../../../native/face/face-api.ts';
-import { FaceEngine } from '../../../native/face/face-engine.ts';
 import type { Command } from '../command.ts';
 import { InputUnreadableError } from '../command.ts';
 import { cliText } from '../cli-text.ts';
@@ -20,6 +19,8 @@ export const faceCompare: Command = {
         throw new InputUnreadableError(file, error);
       }
     });
+    // Loaded here, not at the top: every other station command would otherwise start onnxruntime too.
+    const { FaceEngine } = await import('../../../native/face/face-engine.ts');
     const engine = await FaceEngine.load();
     try {
       const described: FaceDescription[] = [];
