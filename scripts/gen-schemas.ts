@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Catalog } from '../contract/domain/catalog.ts';
 import { StatutoryRules } from '../contract/domain/calendar/statutory-holidays.ts';
+import { faceManifestJsonSchema } from '../native/face/manifest.ts';
 
 export const generatedSchemas: Record<string, () => unknown> = {
   'assets/schemas/catalog.schema.json': () => ({
@@ -11,6 +12,7 @@ export const generatedSchemas: Record<string, () => unknown> = {
     title: 'Doorstep service catalogue (事项清单)',
   }),
   'assets/calendar/statutory-holidays.schema.json': () => z.toJSONSchema(StatutoryRules, { io: 'input', unrepresentable: 'any' }),
+  'assets/models/face/manifest.schema.json': faceManifestJsonSchema,
 };
 
 export const schemaText = (make: () => unknown): string => `${JSON.stringify(make(), null, 2)}\n`;

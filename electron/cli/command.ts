@@ -17,3 +17,9 @@ export class UsageError extends StationError {
     super('cli.usage', text, { params: { text }, kind: 'input' });
   }
 }
+
+export class InputUnreadableError extends StationError {
+  constructor(file: string, cause: unknown) {
+    super('cli.file-unreadable', `cannot read ${file}`, { params: { file }, kind: 'input', cause });
+  }
+}

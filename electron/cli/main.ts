@@ -8,6 +8,7 @@ import { catalogExport, catalogImport, catalogSearch } from './commands/catalog.
 import { deadline } from './commands/deadline.ts';
 import { docCommand } from './commands/doc.ts';
 import { doctor } from './commands/doctor.ts';
+import { faceCompare } from './commands/face.ts';
 import { guidePdfCommand } from './commands/guide.ts';
 import { idcardDecode, idcardRead } from './commands/idcard.ts';
 import { serve } from './commands/serve.ts';
@@ -23,6 +24,7 @@ const commands: Command[] = [
   deadline,
   idcardDecode,
   idcardRead,
+  faceCompare,
   doctor,
   caseList,
   caseShow,

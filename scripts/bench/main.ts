@@ -1,5 +1,6 @@
 import { benchCases } from './cases.ts';
 import { benchColdStart } from './cold-start.ts';
+import { benchFace } from './face.ts';
 import { benchGuidePdf } from './guide-pdf.ts';
 import { benchIdCard } from './idcard.ts';
 import { benchPageProcess } from './page-process.ts';
@@ -21,6 +22,7 @@ const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['cases at a million', benchCases],
   ['township load', benchTownshipLoad],
   ['station backlog', benchStationBacklog],
+  ['face verification', benchFace],
 ];
 
 const only = process.argv.slice(2);

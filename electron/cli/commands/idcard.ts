@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { StationError } from '../../../contract/domain/errors.ts';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { decodeReadResponse } from '../../../native/idcard/decode.ts';
 import { parseHexOrBinary } from '../../../native/idcard/hex-input.ts';
@@ -7,15 +6,9 @@ import { IdCardReader } from '../../../native/idcard/reader.ts';
 import { serialTransportOpener } from '../../../native/idcard/serial-transport.ts';
 import type { Command, Io } from '../command.ts';
 import { cliText } from '../cli-text.ts';
-import { UsageError } from '../command.ts';
+import { InputUnreadableError, UsageError } from '../command.ts';
 import { processClock } from '../../core/station.ts';
 import { needPositionals, parse } from '../options.ts';
-
-class InputUnreadableError extends StationError {
-  constructor(file: string, cause: unknown) {
-    super('cli.file-unreadable', `cannot read ${file}`, { params: { file }, kind: 'input', cause });
-  }
-}
 
 /** The card as the CLI prints it: every field, the photo only as its format and size (never decoded bytes). */
 function printable(card: IdentityCard) {
