@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { IdNumber } from './id-number.ts';
 import { ExemptionKind, MatterCode } from './catalog.ts';
 import { FormValues } from './forms.ts';
+import { CASE_ACTIONS } from './case-states.ts';
 
 /**
- * A case's life (DESIGN.md §2): taken in (受理), forwarded to the township (转报), reviewed, publicly noticed (公示),
+ * A case's life (docs/architecture.md, "Cases"): taken in (受理), forwarded to the township (转报), reviewed, publicly noticed (公示),
  * approved or rejected, result ready, delivered, closed; a supplement may be requested (补正) and a case may be
  * withdrawn. 容缺 materials still owed are a flag with due dates, not a state.
  */
@@ -126,5 +127,7 @@ export const CaseDetail = z.strictObject({
   mandateSignature: Sha256.nullable(),
   firstAskedBy: z.string().nullable(),
   history: z.array(CaseEvent),
+  /** The steps the caller may take now: what the state allows, where the matter is decided, and the caller's role. */
+  steps: z.array(z.enum(CASE_ACTIONS)),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;

@@ -87,7 +87,7 @@ export async function benchCases(): Promise<Figure[]> {
     const ids = fill(core);
     const fillMs = performance.now() - t;
     const cases = core.services.cases;
-    const clerk = { staffId: await core.services.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap') };
+    const clerk = { staffId: await core.services.staff.create({ displayName: '测试', role: 'admin', pin: '246813' }, 'bootstrap'), role: 'admin' as const };
 
     const find = timed(300, (i) => cases.find(ids[(i * 104729) % ids.length]!, clerk));
     const overdue = timed(50, (i) => cases.list('overdue', i));

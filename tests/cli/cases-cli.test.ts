@@ -21,7 +21,7 @@ describe('station staff, case and doc commands', () => {
 
     const core = openTestStation({ dataDir: dir, mode: 'web' });
     const aid = core.catalog.current().matters.find((m) => m.name === '医疗救助申请')!;
-    const { caseNo, dueDate } = core.cases.intake(intakeFor(aid, core.attachments, validForm(aid, testToday())), { staffId: 1 });
+    const { caseNo, dueDate } = core.cases.intake(intakeFor(aid, core.attachments, validForm(aid, testToday())), { staffId: 1, role: 'clerk' });
     await core.close();
 
     const list = JSON.parse(station(['case', 'list', '--json', '--data-dir', dir]).stdout) as { caseNo: string; applicantName: string }[];

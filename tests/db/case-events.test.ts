@@ -43,7 +43,7 @@ describe('the case event sequence', () => {
     const other = openDatabase(join(dir, DATABASE_FILE), { migrationsDir: migrationsDir() });
     const township = new StationData(other);
     const caseId = township.cases.byNumber(caseNo)!.id;
-    const steps = ['forward', 'review', 'notice', 'approve', 'resultReady'] as const;
+    const steps = ['review', 'notice', 'approve', 'resultReady', 'deliver'] as const;
     try {
       for (const [i, step] of steps.entries()) {
         station.cases.transition(caseNo, step, null);

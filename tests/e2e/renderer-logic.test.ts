@@ -5,7 +5,7 @@ import { Catalog } from '../../contract/domain/catalog.ts';
 import type { IdentityCard } from '../../contract/domain/identity.ts';
 import { fenToYuan, yuanToFen } from '../../contract/domain/money.ts';
 import { acceptsYuanKey } from '../../renderer/src/intake/yuan-keys.ts';
-import { nextActions } from '../../renderer/src/desk/case-words.ts';
+import { orderSteps } from '../../renderer/src/desk/case-words.ts';
 import { buildIntake } from '../../renderer/src/intake/build-intake.ts';
 import { initialIntake, intakeReducer } from '../../renderer/src/intake/intake-state.ts';
 import { keyboardFor } from '../../renderer/src/keys/keyboard-kind.ts';
@@ -93,11 +93,11 @@ describe('the intake state', () => {
 });
 
 describe('the desk', () => {
-  it("offers a case's next steps from the contract's state machine, the grave ones last", () => {
-    expect(nextActions('received')).toEqual(['forward', 'review', 'requestSupplement', 'approve', 'reject', 'withdraw']);
-    expect(nextActions('supplement_requested')).toEqual(['supplementProvided', 'reject', 'withdraw']);
-    expect(nextActions('result_ready')).toEqual(['deliver']);
-    expect(nextActions('closed')).toEqual([]);
+  it("orders the steps the core allows as the state machine does, the grave ones last", () => {
+    expect(orderSteps(['withdraw', 'reject', 'approve', 'review'])).toEqual(['review', 'approve', 'reject', 'withdraw']);
+    expect(orderSteps(['withdraw', 'supplementProvided'])).toEqual(['supplementProvided', 'withdraw']);
+    expect(orderSteps(['deliver'])).toEqual(['deliver']);
+    expect(orderSteps([])).toEqual([]);
   });
 });
 

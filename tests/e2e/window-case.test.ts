@@ -8,6 +8,8 @@ import { printedDate, takePrinted } from './harness/printed.ts';
 import { simulatedCard } from './harness/blacklist.ts';
 import { addStaff } from './harness/staff.ts';
 import { kioskSuite } from './harness/suite.ts';
+import { enrollStation } from './harness/enroll.ts';
+import { startTownship, type InProcessTownship } from '../../scripts/lib/township.ts';
 import {
   atStep,
   choose,
@@ -25,20 +27,44 @@ import {
 } from './harness/window-actions.ts';
 
 // 容缺 and 代办 at the window, and the case afterwards on the desk: 补交, the steps of its life, the history.
+// 残疾人证 is decided at the township: a real one on loopback takes the decisions, which the station pulls.
 let clip: FakeCameraClip | undefined;
+let township: InProcessTownship | undefined;
+beforeAll(async () => {
+  township = await startTownship();
+});
 const kiosk = kioskSuite(
-  { idleTimeoutSec: 3600, printers: { receipt: PDF_QUEUE, a4: PDF_QUEUE } },
+  { idleTimeoutSec: 3600, syncIntervalSec: 5, printers: { receipt: PDF_QUEUE, a4: PDF_QUEUE } },
   {
     stationArgs: ['--simulate'],
     chromiumArgs: async () => fakeCameraFlags((clip = await writeFakeCameraClip())),
-    setup: (dataDir) => addStaff(dataDir),
+    setup: async (dataDir) => {
+      await enrollStation(dataDir, township);
+      addStaff(dataDir);
+    },
   },
 );
 let outputDir = '';
 beforeAll(async () => {
   outputDir = await ensureCupsPdf();
 });
-afterAll(() => clip?.remove());
+afterAll(async () => {
+  clip?.remove();
+  await township?.stop();
+});
+
+/** The case page opened again from the desk until it shows `state` (the station pulls every 5 s). */
+async function reopenUntil(page: Page, caseNo: string, state: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    await page.getByTestId('topbar-back').tap();
+    await page.getByTestId('screen-desk').waitFor();
+    await page.getByTestId('desk-tab-recent').tap();
+    await page.locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`).tap();
+    const shown = page.locator(`[data-testid="case-page"][data-state="${state}"][data-loading="false"]`);
+    if (await shown.waitFor({ timeout: 5_000 }).then(() => true, () => false)) return;
+    if (tries === 18) throw new Error(`the case never showed ${state}`);
+  }
+}
 
 /** A case step by its button; waits for the case page to show the state it leads to. */
 async function step(page: Page, action: string, state: string): Promise<void> {
@@ -165,14 +191,22 @@ describe('the village window: 容缺, 代办 and the case afterwards', () => {
     await owed.locator('[data-testid="material-status"][data-status="supplied"]').waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('case-facts').getByTestId('case-owed').count()).toBe(0);
 
-    // Its life: only the steps the state allows are offered.
-    expect(await page.getByTestId('case-action-close').count()).toBe(0);
+    // Its life: only the station's own steps are offered. The township decides 残疾人证: the window forwards it.
+    const offered = () => page.getByTestId('case-actions').locator('button').evaluateAll((els) => els.map((el) => el.getAttribute('data-testid')));
+    expect(await offered()).toEqual(['case-action-forward', 'case-action-withdraw']);
     await step(page, 'forward', 'forwarded');
-    expect(await page.getByTestId('case-action-forward').count()).toBe(0);
-    await step(page, 'review', 'in_review');
-    await step(page, 'notice', 'public_notice');
-    await step(page, 'approve', 'approved');
-    await step(page, 'resultReady', 'result_ready');
+    expect(await offered()).toEqual(['case-action-withdraw']);
+    const t = township!;
+    for (let tries = 0; (await t.admin('GET', `/v1/admin/cases/${caseNo}`)).json?.state !== 'forwarded'; tries++) {
+      if (tries === 90) throw new Error('the township never had the forwarded case');
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+    for (const action of ['review', 'notice', 'approve', 'resultReady']) {
+      const r = await t.admin('POST', `/v1/admin/cases/${caseNo}/actions`, { action, actor: '乡镇审核员' });
+      expect(r.status, `${action}: ${JSON.stringify(r.json)}`).toBe(200);
+    }
+    await reopenUntil(page, caseNo, 'result_ready');
+    expect(await offered()).toEqual(['case-action-deliver']);
     await page.getByTestId('case-action-deliver').tap();
     await page.getByTestId('deliver-post').tap();
     for (const key of 'EA123456789CN') await page.getByTestId(`key-${key}`).tap();
@@ -215,16 +249,18 @@ describe('the village window: 容缺, 代办 and the case afterwards', () => {
     await context.close();
   });
 
-  it('asks again before 不予批准 and 撤回; 取消 leaves the case as it was', async () => {
+  it('asks again before 撤回; 取消 leaves the case as it was; 不予批准 of a township matter is not offered', async () => {
     const { page, context, problems } = await kiosk.open();
     await signIn(page);
     const caseNo = await takeInMedicalAid(page);
     await page.getByTestId('desk-tab-today').tap();
     await page.locator(`[data-testid="case-row"][data-case-no="${caseNo}"]`).tap();
     await page.locator('[data-testid="case-page"][data-state="received"]').waitFor();
+    // 医疗救助 is decided at the township: the window forwards or withdraws it, nothing else.
+    expect(await page.getByTestId('case-action-reject').count()).toBe(0);
 
-    await page.getByTestId('case-action-reject').tap();
-    expect(await page.getByTestId('confirm-bar').textContent()).toContain('确定要“不予批准”吗');
+    await page.getByTestId('case-action-withdraw').tap();
+    expect(await page.getByTestId('confirm-bar').textContent()).toContain('确定要“撤回”吗');
     await page.getByTestId('confirm-no').tap();
     await page.getByTestId('confirm-bar').waitFor({ state: 'detached' });
     expect(await page.getByTestId('case-page').getAttribute('data-state')).toBe('received');

@@ -39,6 +39,20 @@ export class ProxyNotAllowedError extends StationError {
   }
 }
 
+/** A decision on a matter decided at the township or the county (contract/domain/case-steps.ts). */
+export class StepNotStationError extends StationError {
+  constructor(matter: string, step: string) {
+    super('cases.step-not-station', `${step} on ${matter} is not the station's to take`, { params: { matter, step }, kind: 'input' });
+  }
+}
+
+/** A decision asked of a station member whose role does not decide (代办员). */
+export class StepNotRoleError extends StationError {
+  constructor(role: string, step: string) {
+    super('cases.step-not-role', `a ${role} may not ${step} a case`, { params: { role, step }, kind: 'input' });
+  }
+}
+
 /** People on the integrity blacklist lose the 容缺 green channel; the clerk sees why. */
 export class BlacklistedError extends StationError {
   constructor(reason: string) {

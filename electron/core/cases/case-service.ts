@@ -10,7 +10,9 @@ import {
   type CaseSummary,
   type IntakeInput,
 } from '../../../contract/domain/cases.ts';
-import type { Matter } from '../../../contract/domain/catalog.ts';
+import type { HandlingLevel, Matter } from '../../../contract/domain/catalog.ts';
+import type { Role } from '../../../contract/domain/roles.ts';
+import { roleTakes, stationTakes } from '../../../contract/domain/case-steps.ts';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { checkForeignPermanentNumber2023, checkIdNumber, ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
@@ -20,17 +22,18 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import type { StationKeys } from '../security/station-keys.ts';
-import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, ProxyNotAllowedError, StaffOnlyError, UnknownCaseError } from './case-errors.ts';
+import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, ProxyNotAllowedError, StaffOnlyError, StepNotRoleError, StepNotStationError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
 import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
 import { uuid7 } from '../../../contract/domain/uuid7.ts';
 import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
-import type { CaseAction } from '../../../contract/domain/case-states.ts';
+import { allows, CASE_ACTIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
 import { nextState } from './state-machine.ts';
 
 /** Who acted: a signed-in staff member, or null for a villager's self-service at the kiosk. */
-export type Actor = { staffId: number } | null;
+/** Who at the station does it; null for the station itself (a recomputed deadline, the operator's command). */
+export type Actor = { staffId: number; role: Role } | null;
 
 export interface IntakeResult {
   caseNo: string;
@@ -230,6 +233,8 @@ export class CaseService {
   transition(caseNo: string, action: CaseAction, actor: Actor, detail: Record<string, string> = {}): CaseSummary {
     return this.db.transaction(() => {
       const row = this.row(caseNo);
+      if (!stationTakes(this.levelOf(row.matterCode), action)) throw new StepNotStationError(row.matterName, action);
+      if (actor && !roleTakes(actor.role, action)) throw new StepNotRoleError(actor.role, action);
       const state = nextState(row.state, action);
       const now = this.now();
       this.db.cases.setState(row.id, state, state === 'closed' ? now.toISOString() : null);
@@ -334,6 +339,17 @@ export class CaseService {
     return rows.map((r) => this.summary(r));
   }
 
+  /** Where a matter is decided; a matter the catalogue no longer lists is taken as decided above the station. */
+  private levelOf(matterCode: string): HandlingLevel {
+    return this.catalog.findMatter(matterCode)?.level ?? 'county';
+  }
+
+  /** The steps `actor` may take on the case now: what the state allows, the matter's level and the role. */
+  private stepsNow(state: CaseState, matterCode: string, actor: Actor): CaseAction[] {
+    const level = this.levelOf(matterCode);
+    return CASE_ACTIONS.filter((a) => allows(state, a) && stationTakes(level, a) && (!actor || roleTakes(actor.role, a)));
+  }
+
   /** Everything about one case, for the clerk; the view is audited. */
   get(caseNo: string, actor: Actor): CaseDetail {
     const row = this.row(caseNo);
@@ -355,6 +371,7 @@ export class CaseService {
       mandateSignature: secrets.proxy?.mandateSignature ?? null,
       firstAskedBy: row.firstAskedBy === null ? null : String(row.firstAskedBy),
       history,
+      steps: this.stepsNow(row.state, row.matterCode, actor),
     };
   }
 

@@ -97,8 +97,13 @@ export class CatalogService {
     return this.index.search(trimmed, limit);
   }
 
+  /** The matter of this code in the active catalogue, if it still lists it. */
+  findMatter(code: string): Matter | undefined {
+    return this.byCode.get(code);
+  }
+
   matter(code: string): Matter {
-    const m = this.byCode.get(code);
+    const m = this.findMatter(code);
     if (!m) throw new UnknownMatterError(code);
     return m;
   }

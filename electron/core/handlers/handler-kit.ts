@@ -23,7 +23,7 @@ export interface Core extends Services, Pick<Station, 'clock' | 'config' | 'logg
 export type HandlersOf<M extends keyof Handlers> = Pick<Handlers, M>;
 
 /** The services' notion of who acted: a staff member, or nobody (the kiosk, the operator, the public). */
-export const actorOf = (caller: Caller): Actor => (caller.kind === 'staff' ? { staffId: caller.staffId } : null);
+export const actorOf = (caller: Caller): Actor => (caller.kind === 'staff' ? { staffId: caller.staffId, role: caller.role } : null);
 
 /** A finished print job as the contract reports it. */
 export const printed = (job: PrintResult) => ({ jobId: String(job.jobId), queue: job.queue, state: job.state });

@@ -1,19 +1,19 @@
 import { useState } from 'react';
 import type { CaseSummary } from '../../../contract/domain/cases.ts';
-import { ACTION_KEYS, CONFIRM_ACTIONS, nextActions, type CaseAction } from '../desk/case-words.ts';
+import { ACTION_KEYS, CONFIRM_ACTIONS, orderSteps, type CaseAction } from '../desk/case-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useClient } from '../station/client-context.ts';
 import { DeliverChoice } from './DeliverChoice.tsx';
 
-/** The next steps the case's state allows, one button each; 不予批准 and 撤回 ask again, 送达 asks how. */
-export function CaseActions({ summary, onDone }: { summary: CaseSummary; onDone(): void }) {
+/** The next steps the core allows this clerk, one button each; 不予批准 and 撤回 ask again, 送达 asks how. */
+export function CaseActions({ summary, steps, onDone }: { summary: CaseSummary; steps: readonly CaseAction[]; onDone(): void }) {
   const { t } = useI18n();
   const client = useClient();
   const [asking, setAsking] = useState<CaseAction | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const actions = nextActions(summary.state);
+  const actions = orderSteps(steps);
 
   const run = (action: CaseAction, detail: Record<string, string> = {}) => {
     setBusy(true);

@@ -1,4 +1,4 @@
-import { allows, CASE_ACTIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
+import { CASE_ACTIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
 import type { CaseState } from '../../../contract/domain/cases.ts';
 import type { DeskView } from '../../../contract/domain/desk-views.ts';
 
@@ -29,12 +29,12 @@ export const VIEW_KEYS: Record<DeskView, string> = {
 };
 
 /**
- * The steps the contract's state machine allows from a state, in its order, with the two that end a case against
- * the applicant's hopes (不予批准, 撤回) last.
+ * The steps the core says the clerk may take now (the state, where the matter is decided and the role), in the
+ * state machine's order, with the two that end a case against the applicant's hopes (不予批准, 撤回) last.
  */
-export function nextActions(state: CaseState): CaseAction[] {
-  const allowed = CASE_ACTIONS.filter((a) => allows(state, a));
-  return [...allowed.filter((a) => !CONFIRM_ACTIONS.has(a)), ...allowed.filter((a) => CONFIRM_ACTIONS.has(a))];
+export function orderSteps(steps: readonly CaseAction[]): CaseAction[] {
+  const known = CASE_ACTIONS.filter((a) => steps.includes(a));
+  return [...known.filter((a) => !CONFIRM_ACTIONS.has(a)), ...known.filter((a) => CONFIRM_ACTIONS.has(a))];
 }
 
 /** The button of each step. */

@@ -47,7 +47,7 @@ export function CaseScreen({ caseNo }: { caseNo: string }) {
           <div className="case-page" data-testid="case-page" data-state={shown.detail.summary.state} data-loading={loaded.status === 'loading'}>
             {loaded.status === 'error' && <CallStatus state={loaded} />}
             <CaseFacts detail={shown.detail} nameOf={staffNamer(shown.staff)} />
-            <CaseActions summary={shown.detail.summary} onDone={reload} />
+            <CaseActions summary={shown.detail.summary} steps={shown.detail.steps} onDone={reload} />
             <CasePrints detail={shown.detail} />
             <CaseMaterials detail={shown.detail} onChanged={reload} />
             <CaseHistory history={shown.detail.history} nameOf={staffNamer(shown.staff)} />

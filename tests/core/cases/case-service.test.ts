@@ -4,6 +4,7 @@ import { BlacklistedError, MaterialError, MaterialsMissingError, UnknownCaseErro
 import { CaseService } from '../../../electron/core/cases/case-service.ts';
 import { chinaDay } from '../../../contract/domain/clock.ts';
 import { TransitionError } from '../../../electron/core/cases/state-machine.ts';
+import { StepNotRoleError, StepNotStationError } from '../../../electron/core/cases/case-errors.ts';
 import { AuditLog } from '../../../electron/core/security/audit-log.ts';
 import { FieldCipher } from '../../../electron/core/security/field-cipher.ts';
 import { openTestStation, type TestStation } from '../../helpers/station.ts';
@@ -14,7 +15,7 @@ import { tempDir } from '../../helpers/tmp.ts';
 let station: TestStation;
 let clock: Date;
 let cases: CaseService;
-let clerk: { staffId: number };
+let clerk: { staffId: number; role: 'admin' };
 
 beforeEach(async () => {
   station = openTestStation({ dataDir: tempDir(), mode: 'web' });
@@ -22,7 +23,7 @@ beforeEach(async () => {
   const now = () => clock;
   const audit = new AuditLog({ db: station.data, keys: station.keys, clock: now });
   cases = new CaseService({ db: station.data, keys: station.keys, cipher: new FieldCipher(station.keys), catalog: station.catalog, calendar: station.calendar, attachments: station.attachments, audit, clock: now });
-  clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap') };
+  clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap'), role: 'admin' };
 });
 
 afterEach(async () => {
@@ -119,17 +120,36 @@ describe('intake', () => {
 
 describe('after intake', () => {
   it('moves through the states with one event each and refuses what cannot happen', () => {
-    const aid = matter('医疗救助申请');
-    const { caseNo } = cases.intake(intakeFor(aid, station.attachments, validForm(aid, '2025-01-20')), clerk);
-    for (const action of ['forward', 'review', 'notice', 'approve', 'resultReady'] as const) cases.transition(caseNo, action, null);
-    expect(() => cases.transition(caseNo, 'forward', null)).toThrow(TransitionError);
+    const card = matter('老年优待证办理'); // decided in the village
+    const { caseNo } = cases.intake(intakeFor(card, station.attachments, validForm(card, '2025-01-20')), clerk);
+    expect(() => cases.transition(caseNo, 'forward', clerk)).toThrow(StepNotStationError);
+    for (const action of ['review', 'notice', 'approve', 'resultReady'] as const) cases.transition(caseNo, action, clerk);
+    expect(() => cases.transition(caseNo, 'approve', clerk)).toThrow(TransitionError);
     cases.transition(caseNo, 'deliver', clerk, { method: 'post', trackingNo: 'SF1234567890' });
     const closed = cases.transition(caseNo, 'close', clerk);
     expect(closed.state).toBe('closed');
     const history = cases.get(caseNo, null).history;
-    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(history.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(history.find((e) => e.type === 'deliver')?.detail).toEqual({ method: 'post', trackingNo: 'SF1234567890' });
     expect(() => station.db.prepare("UPDATE case_events SET type = 'x'").run()).toThrow(/append-only/);
+  });
+
+  it('lets the station take only its own steps: the township decides 医疗救助, and an agent decides nothing', () => {
+    const aid = matter('医疗救助申请'); // taken in here, forwarded, decided at the township
+    const { caseNo } = cases.intake(intakeFor(aid, station.attachments, validForm(aid, '2025-01-20')), clerk);
+    for (const step of ['review', 'approve', 'reject', 'requestSupplement'] as const) {
+      expect(() => cases.transition(caseNo, step, clerk)).toThrow(expect.objectContaining({ code: 'cases.step-not-station', params: { matter: aid.name, step } }));
+    }
+    expect(cases.get(caseNo, clerk).steps).toEqual(['forward', 'withdraw']);
+    expect(cases.transition(caseNo, 'forward', clerk).state).toBe('forwarded');
+
+    const card = matter('老年优待证办理');
+    const own = cases.intake(intakeFor(card, station.attachments, validForm(card, '2025-01-20')), clerk).caseNo;
+    const agent = { staffId: clerk.staffId, role: 'agent' as const };
+    expect(() => cases.transition(own, 'approve', agent)).toThrow(StepNotRoleError);
+    expect(cases.get(own, agent).steps).toEqual(['withdraw']);
+    expect(cases.get(own, clerk).steps).toEqual(['review', 'requestSupplement', 'approve', 'reject', 'withdraw']);
+    expect(cases.get(own, null).history).toHaveLength(1);
   });
 
   it('lists overdue and due-soon cases by working days as the days pass', () => {

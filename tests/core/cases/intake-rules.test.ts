@@ -7,7 +7,7 @@ import { tempDir } from '../../helpers/tmp.ts';
 // The rules the screens follow, enforced by the core itself: a direct call that breaks one is refused with a typed
 // error and writes nothing. Mon 2025-03-03, 10:00 in China.
 let station: TestStation;
-const clerk = { staffId: 1 };
+const clerk = { staffId: 1, role: 'clerk' as const };
 
 beforeEach(async () => {
   station = openTestStation({ dataDir: tempDir(), mode: 'web', clock: () => new Date('2025-03-03T02:00:00Z') });
