@@ -4,6 +4,9 @@ import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { classifySqliteError } from './errors.ts';
 import { assertKnownVersion, loadMigrations, migrate } from './migrate.ts';
 
+/** The open handle, for the data layer and for tests that look at what is stored; no layer above db/ runs SQL on it. */
+export type { Database };
+
 export interface OpenOptions {
   /** Where the numbered migrations are (db/migrations of the app). */
   migrationsDir: string;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { FormSchema } from './forms.ts';
 
-/** Why a material may be waived (减材料 / 无证明), after DESIGN.md §2. */
+/** Why a material may be waived (减材料 / 无证明: the grounds the reforms give for dropping a proof). */
 export const ExemptionKind = z.enum([
   'no-legal-basis', // no law or regulation requires it
   'database-lookup', // the station or department can look it up

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
 import { classifySqliteError } from '../../db/errors.ts';
-import { openDatabase } from '../../db/open.ts';
+import { openDatabase, type Database } from '../../db/open.ts';
 import { StationData } from '../../db/station-data.ts';
 import { StationError } from '../../contract/domain/errors.ts';
 import { loadConfig, type StationConfig } from './config.ts';

@@ -1,4 +1,4 @@
-/** The printer device kind (DESIGN.md §3–4): one Printers interface, a CUPS driver and a simulator behind it. */
+/** The printer device kind (docs/architecture.md, "The device process"): one Printers interface, a CUPS driver and a simulator behind it. */
 export {
   createCupsBackend,
   createCupsPrinters,

@@ -104,7 +104,7 @@ export interface FollowOptions {
 }
 
 /**
- * One per device kind (DESIGN.md §3): the CUPS driver and the simulator both implement it. Failures are
+ * One per device kind (docs/architecture.md, "The device process"): the CUPS driver and the simulator both implement it. Failures are
  * PrinterError with a code from errors.ts.
  */
 export interface Printers {

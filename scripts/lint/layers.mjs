@@ -22,7 +22,7 @@ export const layers = [
 export const packages = {
   zod: ['domain', 'api', 'db', 'native', 'core', 'transport', 'cli', 'shell', 'township'],
   'lunar-javascript': ['domain'],
-  'better-sqlite3': ['db', 'core', 'township'],
+  'better-sqlite3': ['db', 'township'],
   'node-hid': ['native'],
   serialport: ['native'],
   sharp: ['native', 'core'],
@@ -45,3 +45,9 @@ export const packages = {
  * further in (`contract/domain/calendar/working-calendar.ts`).
  */
 export const maxDepthFromLayer = 2;
+
+/**
+ * The only folders that hold SQL: the station's data layer and the township's store. Everything else calls their
+ * methods. Tests may read a database directly, to prove what is (not) stored in it.
+ */
+export const sqlOwners = ['db/', 'township/store/'];

@@ -1,28 +1,8 @@
-import { join } from 'node:path';
-import { Linter } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
+import { lintWith } from '../helpers/lint.ts';
 import { layerRule } from '../../scripts/lint/layer-rule.mjs';
 
-const root = join(import.meta.dirname, '..', '..');
-
-function lint(file: string, code: string): string[] {
-  const linter = new Linter({ configType: 'flat', cwd: root });
-  return linter
-    .verify(
-      code,
-      [
-        {
-          files: ['**/*.ts', '**/*.tsx'],
-          languageOptions: { parser: tseslint.parser as Linter.Parser },
-          plugins: { doorstep: { rules: { layers: layerRule } } },
-          rules: { 'doorstep/layers': 'error' },
-        },
-      ],
-      join(root, file),
-    )
-    .map((m) => m.message);
-}
+const lint = lintWith('layers', layerRule);
 
 describe('the layering rule of docs/architecture.md', () => {
   it('lets only the shell import electron', () => {

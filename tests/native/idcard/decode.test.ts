@@ -14,7 +14,7 @@ import { loadProfiles, type CardProfile } from '../../../native/idcard/simulator
 const profiles = [...loadProfiles().values()];
 const photo = { format: 'wlt', bytes: 1024, decoded: null, unavailableReason: 'idcard.photo-no-decoder' };
 
-/** A text block built from the offsets in DESIGN.md §4, independently of native/idcard/layouts.ts. */
+/** A text block built from the offsets in docs/architecture.md ("Device reference"), independently of native/idcard/layouts.ts. */
 function residentTextByHand(): Buffer {
   const text = Buffer.alloc(256);
   for (let i = 0; i < 256; i += 2) text.writeUInt16LE(0x20, i);
