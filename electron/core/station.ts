@@ -125,6 +125,7 @@ export function openStationCore(options: StationOptions): StationCore {
         const scheduler = new SyncScheduler(services.sync, bus, logger, {
           intervalMs: config.syncIntervalSec * 1000,
           afterSync: () => services.cases.purge(config.retentionDays),
+          storage: services.storage,
         });
         core.scheduler = scheduler;
         if (services.sync.status(0).enrolled) scheduler.start();

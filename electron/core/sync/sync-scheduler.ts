@@ -17,6 +17,11 @@ export interface SchedulerOptions {
   random?: () => number;
   /** After each good round, e.g. removing closed cases the township now holds. */
   afterSync?: () => void;
+  /**
+   * Looked at before each round: a pull writes decisions and cursors, so with the disk nearly full the round is not
+   * started (it fails as 'storage.full' and backs off) rather than failing half-way in SQLite.
+   */
+  storage?: { assertRoom(): void };
 }
 
 /**
@@ -68,25 +73,29 @@ export class SyncScheduler {
 
   /** One round now (or the one already under way); resolves when it is over, whatever happened. */
   run(): Promise<void> {
-    this.running ??= (async () => {
-      this.state = 'syncing';
+    // Cleared in a later turn than the one that set it, even when the round ends before its first await.
+    this.running ??= this.round().finally(() => {
+      this.running = null;
       this.publish();
-      try {
-        await this.service.syncOnce();
-        this.options.afterSync?.();
-        this.failures = 0;
-        this.state = 'idle';
-      } catch (error) {
-        this.failures++;
-        this.state = error instanceof OfflineError ? 'offline' : 'error';
-        this.logger.log('warn', 'sync.failed', { code: (error as { code?: string }).code ?? 'error.internal', failures: this.failures });
-      } finally {
-        this.running = null;
-        this.publish();
-        this.schedule(this.failures === 0 ? this.options.intervalMs : this.delayAfterFailure());
-      }
-    })();
+      this.schedule(this.failures === 0 ? this.options.intervalMs : this.delayAfterFailure());
+    });
     return this.running;
+  }
+
+  private async round(): Promise<void> {
+    this.state = 'syncing';
+    this.publish();
+    try {
+      this.options.storage?.assertRoom();
+      await this.service.syncOnce();
+      this.options.afterSync?.();
+      this.failures = 0;
+      this.state = 'idle';
+    } catch (error) {
+      this.failures++;
+      this.state = error instanceof OfflineError ? 'offline' : 'error';
+      this.logger.log('warn', 'sync.failed', { code: (error as { code?: string }).code ?? 'error.internal', failures: this.failures });
+    }
   }
 
   async stop(): Promise<void> {
