@@ -12,7 +12,8 @@ import type { Role } from './roles.ts';
 export const DECISION_STEPS = ['review', 'notice', 'requestSupplement', 'approve', 'reject', 'resultReady'] as const satisfies readonly CaseAction[];
 export type DecisionStep = (typeof DECISION_STEPS)[number];
 
-const isDecision = (action: CaseAction): action is DecisionStep => (DECISION_STEPS as readonly string[]).includes(action);
+/** Whether a step (or any event type) decides the case: only these depend on where the matter is decided. */
+export const isDecision = (action: string): action is DecisionStep => (DECISION_STEPS as readonly string[]).includes(action);
 
 /** Steps a station takes on every case, whatever its level. */
 const STATION_STEPS = ['forward', 'supplementProvided', 'deliver', 'close', 'withdraw'] as const satisfies readonly CaseAction[];

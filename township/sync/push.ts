@@ -1,6 +1,5 @@
 import type { ConflictReason, PushResponse, SyncCaseEvent } from '../../contract/api/sync.ts';
-import { TRANSITIONS, type CaseAction } from '../../contract/domain/case-states.ts';
-import { stationTakes } from '../../contract/domain/case-steps.ts';
+import { isDecision, stationTakes } from '../../contract/domain/case-steps.ts';
 import { matterLevel } from '../cases/matter-levels.ts';
 import { stateAfterStationEvent } from '../cases/state-machine.ts';
 import { canonicalJson } from '../canonical-json.ts';
@@ -39,11 +38,10 @@ async function orderConflict(tx: StoreTx, stationId: string, ev: SyncCaseEvent):
   const seqs = await tx.events.seqs(ev.caseNo, ev.seq);
   if (seqs.taken) return 'sync.conflict-seq';
   if (seqs.highest !== null && ev.seq < seqs.highest) return 'sync.conflict-order';
-  if (isAction(ev.type) && !stationTakes((await matterLevel(tx, await caseMatter(tx, ev))) ?? 'county', ev.type)) return 'sync.conflict-not-station-step';
+  // Only a decision depends on the matter's level: the lookups are not made for the other steps of every push.
+  if (isDecision(ev.type) && !stationTakes((await matterLevel(tx, await caseMatter(tx, ev))) ?? 'county', ev.type)) return 'sync.conflict-not-station-step';
   return null;
 }
-
-const isAction = (type: string): type is CaseAction => Object.hasOwn(TRANSITIONS, type);
 
 const intakeMatter = (ev: Pick<SyncCaseEvent, 'type' | 'detail'>): string | undefined =>
   ev.type === 'received' && typeof ev.detail.matterCode === 'string' ? ev.detail.matterCode : undefined;
@@ -105,7 +103,8 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
     const queued: string[] = [];
     // Not stored for want of room: answered as waiting, so the station sends them again after its uploads.
     const overflow: { ev: SyncCaseEvent; missing: string[] }[] = [];
-    let pending = await tx.pendingEvents.countOfStation(stationId);
+    // Counted only once something is to wait: most pushes have nothing waiting and pay no query for it.
+    let pending: number | undefined;
     for (const ev of events) {
       const content = canonicalJson({ stationId, ...ev });
       const applied = await tx.events.content(ev.id);
@@ -124,6 +123,7 @@ export function push(store: Store, stationId: string, events: readonly SyncCaseE
       }
       const missing = await missingAttachments(tx, stationId, ev.attachments);
       if ((await tx.pendingEvents.anyOfCase(ev.caseNo)) || missing.length > 0 || overflow.some((o) => o.ev.caseNo === ev.caseNo)) {
+        pending ??= await tx.pendingEvents.countOfStation(stationId);
         if (pending >= MAX_PENDING_EVENTS_PER_STATION) {
           overflow.push({ ev, missing });
           continue;
