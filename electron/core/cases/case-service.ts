@@ -12,7 +12,7 @@ import {
 } from '../../../contract/domain/cases.ts';
 import type { HandlingLevel, Matter } from '../../../contract/domain/catalog.ts';
 import type { Role } from '../../../contract/domain/roles.ts';
-import { roleTakes, stationTakes } from '../../../contract/domain/case-steps.ts';
+import { roleTakes, stationTakes, stepsFor } from '../../../contract/domain/case-steps.ts';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { checkForeignPermanentNumber2023, checkIdNumber, ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
@@ -347,7 +347,8 @@ export class CaseService {
   /** The steps `actor` may take on the case now: what the state allows, the matter's level and the role. */
   private stepsNow(state: CaseState, matterCode: string, actor: Actor): CaseAction[] {
     const level = this.levelOf(matterCode);
-    return CASE_ACTIONS.filter((a) => allows(state, a) && stationTakes(level, a) && (!actor || roleTakes(actor.role, a)));
+    const possible = CASE_ACTIONS.filter((a) => allows(state, a));
+    return actor ? stepsFor(level, actor.role, possible) : possible.filter((a) => stationTakes(level, a));
   }
 
   /** Everything about one case, for the clerk; the view is audited. */
