@@ -13,6 +13,9 @@ export interface FaceDescription {
   /** Faces the detector found (one was used; several is a refusal unless the others are far smaller). */
   faces: number;
   box: { x: number; y: number; width: number; height: number; score: number };
+  /** The 68 iBUG landmarks in picture pixels: what the liveness check follows from frame to frame. */
+  landmarks: { x: number; y: number }[];
+  /** The recognition net's embedding; empty when the description was asked for without it. */
   descriptor: number[];
   quality: { measures: QualityMeasures; failed: FaceQualityCode[] };
 }
@@ -29,6 +32,11 @@ export interface FaceComparison {
 export interface DescribeOptions {
   /** Refuse a face that fails a quality gate (the kiosk's live check), rather than only report it (a stored photo). */
   enforceQuality?: boolean;
+  /**
+   * Run the recognition net (default true). A liveness frame needs only the box, landmarks and quality, and costs
+   * a fraction of a full description without it.
+   */
+  embed?: boolean;
 }
 
 /**

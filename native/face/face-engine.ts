@@ -23,10 +23,11 @@ export const euclidean = (p: ArrayLike<number>, q: ArrayLike<number>): number =>
   return Math.sqrt(sum);
 };
 
-/** One face found, landmarked and embedded, before the single-face and quality rules are applied. */
+/** One face found, landmarked and (if asked) embedded, before the single-face and quality rules are applied. */
 export interface AnalysedFace {
   box: FaceBox;
   landmarks: Point[];
+  /** Empty when analysed without the recognition net. */
   descriptor: Float32Array;
   chip: Float32Array;
 }
@@ -124,24 +125,24 @@ export class FaceEngine implements FaceApi {
     return [];
   }
 
-  async analyse(image: RgbImage, box: FaceBox): Promise<AnalysedFace> {
+  async analyse(image: RgbImage, box: FaceBox, embed = true): Promise<AnalysedFace> {
     const lmSize = this.manifest.models.landmarks.input.size;
     const crop = landmarkCropToImage(box, lmSize);
     const inCrop = await this.landmarksInCrop(warp(image, crop, lmSize, lmSize));
     const landmarks = inCrop.map((p) => ({ x: crop.a * p.x + crop.tx, y: crop.a * p.y + crop.ty }));
     const size = this.manifest.models.recognition.input.size;
     const chip = warp(image, chipToImage(landmarks, size), size, size);
-    return { box, landmarks, chip, descriptor: await this.embedChip(chip) };
+    return { box, landmarks, chip, descriptor: embed ? await this.embedChip(chip) : new Float32Array(0) };
   }
 
   /** Detects in a decoded picture and describes its one face; refuses none, several, or (if asked) a poor face. */
-  async describeImage(image: RgbImage, options: DescribeOptions = {}): Promise<FaceDescription & { landmarks: Point[] }> {
+  async describeImage(image: RgbImage, options: DescribeOptions = {}): Promise<FaceDescription> {
     const boxes = await this.detect(image);
     if (boxes.length === 0) throw new NoFaceError();
     const widest = Math.max(...boxes.map((b) => b.width));
     const competing = boxes.filter((b) => b.width >= COMPETING_FACE_RATIO * widest);
     if (competing.length > 1) throw new SeveralFacesError(competing.length);
-    const face = await this.analyse(image, competing[0]!);
+    const face = await this.analyse(image, competing[0]!, options.embed ?? true);
     const size = this.manifest.models.recognition.input.size;
     const measures = measureQuality(image, face.landmarks, face.chip, size, chipToImage(face.landmarks, size));
     const failed = judgeQuality(measures, this.manifest.quality);
@@ -150,12 +151,13 @@ export class FaceEngine implements FaceApi {
   }
 
   async describe(bytes: Uint8Array, options: DescribeOptions = {}): Promise<FaceDescription> {
-    const { landmarks: _landmarks, ...description } = await this.describeImage(await decodeImage(bytes), options);
-    return description;
+    return this.describeImage(await decodeImage(bytes), options);
   }
 
   /** The decision on two described faces, against the threshold calibrated for these graphs. */
   decide(first: FaceDescription, second: FaceDescription): FaceComparison {
+    // Two empty descriptors are at distance 0: a description made without the recognition net must not match.
+    if (first.descriptor.length === 0 || second.descriptor.length === 0) throw new Error('a face described without its embedding cannot be compared');
     const distance = euclidean(first.descriptor, second.descriptor);
     const threshold = this.manifest.threshold.distance;
     return {
@@ -169,7 +171,8 @@ export class FaceEngine implements FaceApi {
   }
 
   async compare(a: Uint8Array, b: Uint8Array, options: DescribeOptions = {}): Promise<FaceComparison> {
-    return this.decide(await this.describe(a, options), await this.describe(b, options));
+    const embedded = { ...options, embed: true };
+    return this.decide(await this.describe(a, embedded), await this.describe(b, embedded));
   }
 
   async close(): Promise<void> {

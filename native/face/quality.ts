@@ -90,16 +90,23 @@ export function measureQuality(image: RgbImage, landmarks: readonly Point[], chi
   };
   const cheeks = meanIn(grey, size, 0.3 * size, 0.5 * size, 0.7 * size, 0.72 * size);
   const eyes = (eyeBox(36) + eyeBox(42)) / 2;
-  const jawL = inChip[0]!, jawR = inChip[16]!, nose = inChip[30]!;
-  const eyeLine = mid(inChip.slice(36, 48));
-  const mouthLine = mid([inChip[48]!, inChip[54]!]);
   return {
     faceWidth: dist(landmarks[0]!, landmarks[16]!),
     centreOffset: Math.max(Math.abs(centre.x / image.width - 0.5), Math.abs(centre.y / image.height - 0.5)),
     brightness: cheeks,
     sharpness: laplacianVariance(grey, size, Math.round(0.25 * size), Math.round(0.75 * size)),
-    eyeOpenness: (eyeAspect(landmarks, 36) + eyeAspect(landmarks, 42)) / 2,
     eyeLuma: cheeks > 0 ? eyes / cheeks : 0,
+    ...poseMeasures(landmarks, inChip),
+  };
+}
+
+/** The measures read from the landmarks alone: the eyes' openness (in the picture) and the pose (in the chip). */
+export function poseMeasures(landmarks: readonly Point[], inChip: readonly Point[]): Pick<QualityMeasures, 'eyeOpenness' | 'yaw' | 'pitch'> {
+  const jawL = inChip[0]!, jawR = inChip[16]!, nose = inChip[30]!;
+  const eyeLine = mid(inChip.slice(36, 48));
+  const mouthLine = mid([inChip[48]!, inChip[54]!]);
+  return {
+    eyeOpenness: (eyeAspect(landmarks, 36) + eyeAspect(landmarks, 42)) / 2,
     yaw: (nose.x - jawL.x) / (jawR.x - jawL.x),
     pitch: (nose.y - eyeLine.y) / (mouthLine.y - eyeLine.y),
   };

@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { Quad } from '../../native/camera/geometry.ts';
 import { homographyBetween, rectangle } from '../../native/camera/homography.ts';
+import { mulberry32 } from './seeded-random.ts';
 
 /**
  * A made-up document-camera still for tests and the bench: an A4 form (black text lines, a red stamp over the last
@@ -43,16 +44,6 @@ export function tiltedPage(width: number, height: number, degrees: number, keyst
   }) as Quad;
 }
 
-function mulberry32(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pageSvg(random: () => number): string {
   const parts: string[] = [`<rect width="${PAGE.width}" height="${PAGE.height}" fill="#f6f4ee"/>`];

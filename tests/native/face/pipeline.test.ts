@@ -88,6 +88,22 @@ describe('same person, different people', () => {
   });
 });
 
+describe('a description without the embedding', () => {
+  it('gives the same landmarks and quality, no descriptor, and cannot be compared', async () => {
+    const image = await decodeImage(frontal.portrait);
+    const full = await engine.describeImage(image);
+    const light = await engine.describeImage(image, { embed: false });
+    expect(light.descriptor).toEqual([]);
+    expect(full.descriptor).toHaveLength(128);
+    expect(light.landmarks).toHaveLength(68);
+    expect(light.landmarks).toEqual(full.landmarks);
+    expect(light.quality).toEqual(full.quality);
+    expect(() => engine.decide(light, full)).toThrow(/without its embedding/);
+    // compare always embeds, whatever it is asked.
+    expect((await engine.compare(frontal.portrait, frontal.portrait, { embed: false })).distance).toBe(0);
+  });
+});
+
 describe('bad input', () => {
   const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#808080' } }).png().toBuffer();
 

@@ -11,6 +11,7 @@ import type { Layout, ReportLayout } from '../../../native/sigpad/layout.ts';
 import { declaredCapability, DEFAULT_LAYOUT_DIR, loadLayouts } from '../../../native/sigpad/layouts.ts';
 import { DEFAULT_RECORDING_DIR } from '../../../native/sigpad/recording.ts';
 import { encodeCapability, encodeReport } from '../../../native/sigpad/report-parser.ts';
+import { mulberry32 } from '../../../scripts/lib/seeded-random.ts';
 
 type Pt = readonly [number, number];
 /** A character: strokes in writing order, each a polyline in a unit box (y down). */
@@ -145,16 +146,6 @@ export const SPECS: RecordingSpec[] = [
   },
 ];
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 
