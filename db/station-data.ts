@@ -7,6 +7,7 @@ import { CalendarRows } from './calendar/calendar-rows.ts';
 import { CaseEvents } from './cases/case-events.ts';
 import { CaseStore } from './cases/case-store.ts';
 import { CatalogRows } from './catalog/catalog-rows.ts';
+import { FaceReferenceRows } from './face-references/face-reference-rows.ts';
 import { PersonRows } from './persons/person-rows.ts';
 import { StaffRows } from './staff/staff-rows.ts';
 import { StationFacts } from './station-facts/station-facts.ts';
@@ -30,6 +31,7 @@ export class StationData {
   readonly events: CaseEvents;
   readonly catalog: CatalogRows;
   readonly facts: StationFacts;
+  readonly faceReferences: FaceReferenceRows;
   readonly persons: PersonRows;
   readonly staff: StaffRows;
   readonly sync: SyncState;
@@ -46,6 +48,7 @@ export class StationData {
     this.events = new CaseEvents(db);
     this.catalog = new CatalogRows(db);
     this.facts = new StationFacts(db);
+    this.faceReferences = new FaceReferenceRows(db);
     this.persons = new PersonRows(db);
     this.staff = new StaffRows(db);
     this.sync = new SyncState(db);

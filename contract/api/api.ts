@@ -11,6 +11,8 @@ import { IdentityCard } from '../domain/identity.ts';
 import { KIOSK, method, OPERATOR, PUBLIC, staff, type CallerOf, type MethodSpec } from './method.ts';
 import { SignatureSchema } from '../domain/signature.ts';
 import { TownshipUrl } from './sync.ts';
+import { FaceCheckStarted, FaceFrameAnswer, FaceModelStatus, FaceTestAnswer, MAX_FRAME_BASE64 } from './face.ts';
+import { FaceCheckResult } from '../domain/face-check.ts';
 
 export const AppInfo = z.strictObject({
   name: z.string(),
@@ -169,6 +171,42 @@ export const api = {
     z.strictObject({ mime: z.string(), base64: z.string() }),
     'A small preview image of a stored page or signature; audited.',
     KIOSK,
+  ),
+  faceCheckStart: method(
+    z.strictObject({ idNumber: IdNumber.optional() }),
+    FaceCheckStarted,
+    "Starts a face check of the card's holder: at the kiosk the card this visit read, at the window the card just read (or the ID number typed). Says which reference face it has and which challenge to do.",
+    KIOSK,
+  ),
+  faceCheckFrame: method(
+    z.strictObject({ check: z.string().min(10).max(60), image: z.base64().max(MAX_FRAME_BASE64) }),
+    FaceFrameAnswer,
+    'One camera frame of a face check: what to do next, or the decision. Frames are looked at in memory and dropped.',
+    KIOSK,
+  ),
+  faceCheckEnd: method(
+    z.strictObject({ check: z.string().min(10).max(60), reason: z.enum(['camera-lost', 'cancelled']) }),
+    z.strictObject({ result: FaceCheckResult.nullable() }),
+    'Ends a face check before its decision: the camera went away (recorded as failed) or the person left.',
+    KIOSK,
+  ),
+  faceCheckConfirm: method(
+    z.strictObject({
+      check: z.string().min(10).max(60),
+      kind: z.enum(['override', 'visual']),
+      reason: z.string().trim().min(2).max(200),
+      pin: z.string().max(12),
+    }),
+    FaceCheckResult,
+    "The clerk's own decision at the window, with a reason and their PIN: accept a failed check (override), or look at the person against the card when there is no reference face (visual).",
+    staff('clerk', 'admin'),
+  ),
+  faceModel: method(Empty, FaceModelStatus, 'The face model: state, version, threshold and load time.', staff('technician', 'admin')),
+  faceTest: method(
+    z.strictObject({ image: z.base64().max(MAX_FRAME_BASE64) }),
+    FaceTestAnswer,
+    "The technician's live test: one frame through the face pipeline, with what it found and how long it took. Nothing is kept.",
+    staff('technician'),
   ),
   printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer.", staff('technician')),
   staffList: method(

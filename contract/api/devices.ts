@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const DeviceKind = z.enum(['idcard', 'sigpad', 'camera', 'printer']);
+export const DeviceKind = z.enum(['idcard', 'sigpad', 'camera', 'printer', 'face']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
 
 /**

@@ -62,6 +62,8 @@ export const IntakeInput = z.strictObject({
   form: FormValues,
   materials: z.array(CaseMaterialInput),
   applicantSignature: Sha256,
+  /** The face check (faceCheckStart …) this intake rests on, for a matter that asks for one. */
+  faceCheck: z.string().min(10).max(60).optional(),
   /** 代办: the villager's signed mandate (委托书) and fees the agent advanced. */
   proxy: z
     .strictObject({

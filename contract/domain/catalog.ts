@@ -116,6 +116,12 @@ export const Matter = z.strictObject({
   proxyAllowed: z.boolean(),
   /** Secondary materials may be supplied later (容缺受理). */
   rongque: z.boolean(),
+  /**
+   * 刷脸核验: the applicant's live face is checked against their card photo at intake (docs/architecture.md, "Face
+   * check"), unless the form's answer in `unless` chose another way (上门认证). A village matter that is 即办 is
+   * decided by the check itself.
+   */
+  faceCheck: z.strictObject({ unless: z.strictObject({ field: z.string(), value: z.string() }).optional() }).optional(),
   /** The application form, as ticks and choices; matters without one take only the card and a signature. */
   form: FormSchema.optional(),
   /** Public link of the guide; the QR code falls back to the guide text when absent. */

@@ -58,6 +58,7 @@ export const FaceFailureSchema = z.enum([
   'face.liveness-timeout', // the challenge was not done in time
   'face.liveness-flat', // the face moved as one flat picture: a photo or a screen
   'face.camera-lost', // the camera stopped sending frames mid-check
+  'face.no-good-frame', // no clear frontal face came before the check's time ran out
 ]);
 export type FaceFailure = z.infer<typeof FaceFailureSchema>;
 
@@ -76,8 +77,8 @@ export const FaceCheckResult = z.strictObject({
   parallax: z.number().nullable(),
   /** Quality gates the best frame still failed (kept for the log; a passed check has none). */
   flags: z.array(z.string()),
-  /** The clerk who overrode or looked, with the reason they gave. */
-  clerk: z.strictObject({ staffId: z.int().positive(), name: z.string(), reason: z.string() }).nullable(),
+  /** The clerk who overrode or looked (their name is the station's staff list's), with the reason they gave. */
+  clerk: z.strictObject({ staffId: z.int().positive(), reason: z.string() }).nullable(),
   at: z.iso.datetime(),
 });
 export type FaceCheckResult = z.infer<typeof FaceCheckResult>;

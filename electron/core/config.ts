@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { ValidationError } from '../../contract/domain/errors.ts';
 import { parseOrThrow } from '../../contract/domain/validate.ts';
+import { FACE_CHALLENGES, FaceChallengeSchema } from '../../contract/domain/face-check.ts';
 
 /** Per-station settings a technician may change, kept as `station.json` in the data directory. */
 export const StationConfig = z.strictObject({
@@ -14,6 +15,18 @@ export const StationConfig = z.strictObject({
   defaultLocale: z.enum(['zh-CN', 'en']).default('zh-CN'),
   /** Serial port of the window's ID-card reader; the first USB serial adapter when not set. */
   idcardPort: z.string().min(1).optional(),
+  /**
+   * The card photo's WLT decoder: none, the simulator's own, or the reader vendor's shared library (its path, the
+   * function's name and whether it writes a BMP or bare BGR rows); unset, the simulator's with --simulate.
+   */
+  idcardPhotoDecoder: z
+    .union([
+      z.enum(['none', 'simulator']),
+      z.strictObject({
+        library: z.strictObject({ path: z.string().min(1), symbol: z.string().regex(/^[A-Za-z_]\w*$/).optional(), output: z.enum(['bmp', 'bgr']).optional() }),
+      }),
+    ])
+    .optional(),
   /** Days a closed case stays on the station once the township has all of it (least data kept). */
   retentionDays: z.int().min(1).max(3650).default(180),
   /** Seconds between sync rounds while all is well. */
@@ -21,6 +34,8 @@ export const StationConfig = z.strictObject({
   /** Guardrails (as MOSIP's): warn the clerk after this many days without a sync, or this many unsent events. */
   syncWarnDays: z.int().min(1).max(60).default(3),
   syncWarnPending: z.int().min(1).max(100_000).default(500),
+  /** The liveness challenges this station's face checks pick from at random. */
+  faceChallenges: z.array(FaceChallengeSchema).min(1).default([...FACE_CHALLENGES]),
   /** Which CUPS queue plays which role. */
   printers: z
     .strictObject({

@@ -7,6 +7,9 @@ import { CaseService } from './cases/case-service.ts';
 import { CatalogService } from './catalog/catalog-service.ts';
 import type { StationConfig } from './config.ts';
 import type { EventBus } from './event-bus.ts';
+import { FaceChecks } from './face/face-checks.ts';
+import type { FaceModelPort } from './face/face-model.ts';
+import { FaceReferences } from './face/face-references.ts';
 import { KioskVisits } from './kiosk-visits.ts';
 import type { LogHealth, Logger } from './log.ts';
 import { AuditLog } from './security/audit-log.ts';
@@ -28,6 +31,8 @@ export interface Services {
   readonly documents: CaseDocuments;
   readonly sync: SyncService;
   readonly visits: KioskVisits;
+  readonly faces: FaceChecks;
+  readonly faceReferences: FaceReferences;
   /** Room in the data directory: no new work once the disk is nearly full. */
   readonly storage: StorageGuard;
 }
@@ -41,10 +46,12 @@ export interface ServiceDeps {
   logger: Logger & { health: LogHealth };
   bus: EventBus;
   dataDir: string;
+  /** The face model in the device/model process, reached once the devices are started. */
+  faceModel: FaceModelPort;
 }
 
 /** Builds the services and wires them to each other and to the bus: the one place that knows who needs whom. */
-export function buildServices({ db, keys, clock, config, logger, bus, dataDir }: ServiceDeps): Services {
+export function buildServices({ db, keys, clock, config, logger, bus, dataDir, faceModel }: ServiceDeps): Services {
   const cipher = new FieldCipher(keys);
   const catalog = new CatalogService({ db, shipped: shippedCatalog(), synonyms: shippedSynonyms(), clock });
   catalog.onUpdated((version) => bus.emit('catalogUpdated', { version }));
@@ -54,6 +61,7 @@ export function buildServices({ db, keys, clock, config, logger, bus, dataDir }:
   const staff = new StaffService({ db, keys, audit, clock });
   const cases = new CaseService({ db, keys, cipher, catalog, calendar, attachments, audit, clock });
   calendar.onInstalled((next) => cases.recomputeProvisionalDueDates(next));
+  const faceReferences = new FaceReferences({ db, keys, cipher, model: faceModel, logger, clock });
   return {
     catalog,
     calendar,
@@ -64,6 +72,8 @@ export function buildServices({ db, keys, clock, config, logger, bus, dataDir }:
     documents: new CaseDocuments({ cases, catalog, attachments, staff, config }),
     sync: new SyncService({ db, keys, cipher, stationCode: cases.station, attachments, catalog, calendar, logger, clock }),
     visits: new KioskVisits(clock, (config.idleTimeoutSec + 60) * 1000),
+    faces: new FaceChecks({ model: faceModel, references: faceReferences, audit, keys, clock, challenges: config.faceChallenges }),
+    faceReferences,
     storage: new StorageGuard(dataDir, logger.health),
   };
 }

@@ -20,6 +20,7 @@ import type { KeyProtector } from './security/key-protector.ts';
 import { loadStationKeys } from './security/key-store.ts';
 import type { StationKeys } from './security/station-keys.ts';
 import { buildServices, type Services } from './services.ts';
+import type { FaceModelPort } from './face/face-model.ts';
 import { SyncScheduler } from './sync/sync-scheduler.ts';
 import { CLOCK_ENV, clockFrom, type Clock } from '../../contract/domain/clock.ts';
 
@@ -93,7 +94,13 @@ export function openStationCore(options: StationOptions): StationCore {
     const bus = new EventBus();
     const version = (JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as { version: string }).version;
     const { dataDir, mode } = options;
-    const services = buildServices({ db: data, keys, clock, config, logger, bus, dataDir });
+    // The face model lives in the device process, started later (startDevices): reached through it at each call.
+    const faceModel: FaceModelPort = {
+      faceInfo: () => devicesOf(core).faceInfo(),
+      faceDescribe: (image, describe) => devicesOf(core).faceDescribe(image, describe),
+      faceDecide: (a, b) => devicesOf(core).faceDecide(a, b),
+    };
+    const services = buildServices({ db: data, keys, clock, config, logger, bus, dataDir, faceModel });
     // The handlers see the scheduler and the devices once they are started.
     const core: Core = { ...services, keys, clock, config, logger, mode, version, scheduler: null, devices: null };
     const handlers = createHandlers(core);
@@ -114,7 +121,7 @@ export function openStationCore(options: StationOptions): StationCore {
       call: (name, input, ctx) => dispatch(handlers, name, input, ctx, deps),
       startDevices({ simulate, launcher }) {
         core.devices = DeviceHost.start(
-          { simulate, idcardPort: config.idcardPort, printerRoles: config.printers },
+          { simulate, idcardPort: config.idcardPort, idcardPhotoDecoder: config.idcardPhotoDecoder, printerRoles: config.printers },
           bus,
           logger,
           launcher ?? forkLauncher,
@@ -124,7 +131,10 @@ export function openStationCore(options: StationOptions): StationCore {
       startSync() {
         const scheduler = new SyncScheduler(services.sync, bus, logger, {
           intervalMs: config.syncIntervalSec * 1000,
-          afterSync: () => services.cases.purge(config.retentionDays),
+          afterSync: () => {
+            services.cases.purge(config.retentionDays);
+            services.faceReferences.purge(config.retentionDays);
+          },
           storage: services.storage,
         });
         core.scheduler = scheduler;

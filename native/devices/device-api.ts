@@ -1,7 +1,9 @@
 import type { DeviceStatus } from '../../contract/api/devices.ts';
+import type { FaceModelStatus } from '../../contract/api/face.ts';
 import type { IdentityCard } from '../../contract/domain/identity.ts';
 import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
 import type { Signature } from '../../contract/domain/signature.ts';
+import type { DescribeOptions, FaceDescription } from '../face/face-api.ts';
 import type { PrintResult } from '../printer/types.ts';
 
 /**
@@ -20,6 +22,14 @@ export interface DeviceApi {
   processPage(still: Uint8Array): Promise<{ jpeg: Uint8Array; width: number; height: number; detected: boolean }>;
   print(role: PrinterRole, document: Uint8Array, copies: number, title: string): Promise<PrintResult>;
   printTestPage(role: PrinterRole): Promise<PrintResult>;
+  /** The face model's state: loading, ready (version, threshold, load time) or unusable. */
+  faceInfo(): FaceModelStatus;
+  /** Resolves once the face model loaded or failed to. */
+  faceSettled(): Promise<void>;
+  /** One picture's one face: box, landmarks, quality and (unless `embed: false`) its descriptor. */
+  faceDescribe(image: Uint8Array, options?: DescribeOptions): Promise<FaceDescription>;
+  /** Two descriptors against the calibrated threshold. */
+  faceDecide(a: number[], b: number[]): Promise<{ match: boolean; distance: number; threshold: number; model: string }>;
   close(): Promise<void>;
 }
 

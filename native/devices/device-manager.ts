@@ -7,6 +7,10 @@ import { processPage } from '../camera/page-process.ts';
 import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
 import type { PrintResult, RoleQueues } from '../printer/types.ts';
 import { renderSignaturePng } from '../sigpad/render-png.ts';
+import type { DescribeOptions, FaceDescription } from '../face/face-api.ts';
+import type { FaceModelStatus } from '../../contract/api/face.ts';
+import { FaceDevice } from './face-device.ts';
+import type { PhotoDecoderChoice } from '../idcard/photo-decoder-choice.ts';
 import { IdCardDevice } from './idcard-device.ts';
 import { PrinterDevices } from './printer-devices.ts';
 import { SigpadDevice } from './sigpad-device.ts';
@@ -16,6 +20,8 @@ export interface DeviceManagerOptions {
   simulate: boolean;
   /** Serial port of the ID reader; found automatically when absent. */
   idcardPort?: string;
+  /** The card photo's WLT decoder; the simulator's own with `simulate`, none otherwise. */
+  idcardPhotoDecoder?: PhotoDecoderChoice;
   printerRoles: RoleQueues;
   /** How often to look for devices plugged in or out; the technician page must follow within 2 s. */
   pollMs?: number;
@@ -38,6 +44,7 @@ export class DeviceManager implements DeviceApi {
   private readonly idcard: IdCardDevice;
   private readonly sigpad = new SigpadDevice();
   private readonly printers: PrinterDevices;
+  private readonly face = new FaceDevice();
   private readonly last = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> = Promise.resolve();
@@ -49,11 +56,13 @@ export class DeviceManager implements DeviceApi {
     private readonly events: DeviceEvents,
     clock: Clock,
   ) {
-    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate, clock });
+    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate, photoDecoder: options.idcardPhotoDecoder, clock });
     this.printers = new PrinterDevices({ roles: options.printerRoles });
   }
 
   async start(): Promise<void> {
+    // The model's load finishing is a change the technician page hears of.
+    void this.face.settled().then(() => this.report());
     await this.idcard.start();
     await this.sigpad.start(
       this.options.simulate,
@@ -73,7 +82,7 @@ export class DeviceManager implements DeviceApi {
   }
 
   list(): DeviceStatus[] {
-    return [this.idcard.status(), this.sigpad.status(), ...this.printers.statuses()];
+    return [this.idcard.status(), this.sigpad.status(), this.face.status(), ...this.printers.statuses()];
   }
 
   private report(): void {
@@ -156,9 +165,25 @@ export class DeviceManager implements DeviceApi {
     return this.withReport(() => this.printers.printTestPage(role));
   }
 
+  faceInfo(): FaceModelStatus {
+    return this.face.info();
+  }
+
+  faceSettled(): Promise<void> {
+    return this.face.settled();
+  }
+
+  faceDescribe(image: Uint8Array, options?: DescribeOptions): Promise<FaceDescription> {
+    return this.face.describe(image, options);
+  }
+
+  faceDecide(a: number[], b: number[]): Promise<{ match: boolean; distance: number; threshold: number; model: string }> {
+    return this.face.decide(a, b);
+  }
+
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.polling;
-    await Promise.allSettled([this.idcard.close(), this.sigpad.close()]);
+    await Promise.allSettled([this.idcard.close(), this.sigpad.close(), this.face.close()]);
   }
 }

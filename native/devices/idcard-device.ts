@@ -5,6 +5,8 @@ import type { Clock } from '../../contract/domain/clock.ts';
 import type { DeviceStatus } from '../../contract/api/devices.ts';
 import { StationError } from '../../contract/domain/errors.ts';
 import type { IdentityCard } from '../../contract/domain/identity.ts';
+import { photoDecoderFor, type PhotoDecoderChoice } from '../idcard/photo-decoder-choice.ts';
+import type { WltDecoder } from '../idcard/photo.ts';
 import { IdCardReader } from '../idcard/reader.ts';
 import { listSerialPorts } from '../idcard/serial-list.ts';
 import { SerialTransport, serialTransportOpener } from '../idcard/serial-transport.ts';
@@ -26,8 +28,17 @@ export class IdCardDevice {
   private busy = false;
   private lastError: ErrorRecord | null = null;
   private simulation: { dir: string; pair: PtyPair; simulator: SamSimulator } | null = null;
+  private readonly photoDecoder: WltDecoder | undefined;
+  /** A configured vendor library that would not load: cards are still read, without the photo, and the page says why. */
+  private readonly decoderProblem: ErrorRecord | null = null;
 
-  constructor(private readonly options: { port?: string; simulate: boolean; clock: Clock }) {}
+  constructor(private readonly options: { port?: string; simulate: boolean; photoDecoder?: PhotoDecoderChoice; clock: Clock }) {
+    try {
+      this.photoDecoder = photoDecoderFor(options.photoDecoder ?? (options.simulate ? 'simulator' : 'none'));
+    } catch (error) {
+      this.decoderProblem = errorRecord(error, options.clock());
+    }
+  }
 
   /** With --simulate: a simulated reader on the far end of a socat pty, speaking the real protocol. */
   async start(): Promise<void> {
@@ -46,7 +57,7 @@ export class IdCardDevice {
     const path = this.simulation?.pair.hostPath ?? this.options.port ?? (await listSerialPorts()).map((p) => p.path).find((p) => USB_SERIAL.test(p)) ?? null;
     if (path !== this.path) {
       await this.reader?.close();
-      this.reader = path ? new IdCardReader({ open: serialTransportOpener(path), now: this.options.clock }) : null;
+      this.reader = path ? new IdCardReader({ open: serialTransportOpener(path), now: this.options.clock, photoDecoder: this.photoDecoder }) : null;
       this.path = path;
     }
   }
@@ -61,7 +72,7 @@ export class IdCardDevice {
       simulated: this.simulation !== null,
       roles: ['window'],
       detail: this.path,
-      lastError: this.lastError,
+      lastError: this.lastError ?? this.decoderProblem,
     };
   }
 

@@ -178,3 +178,23 @@ export class BadProfileError extends IdCardError {
     super('idcard.bad-profile', `card profile ${profile}: ${reason}`, { params: { profile, reason }, kind: 'input' });
   }
 }
+
+/** The reader vendor's WLT photo library cannot be used: not found, not loadable, lacking its function, or closed. */
+export class WltLibraryUnusableError extends IdCardError {
+  constructor(reason: string, options: ErrorOptions = {}) {
+    super('idcard.wlt-library-unusable', `the WLT photo decoder library is unusable: ${reason}`, {
+      params: { reason },
+      ...options,
+    });
+  }
+}
+
+/** The WLT photo could not be turned into a picture: the vendor's function refused it or gave no usable image. */
+export class PhotoDecodeFailedError extends IdCardError {
+  constructor(reason: string, origin: DataOrigin = 'device') {
+    super('idcard.photo-decode-failed', `the card photo could not be decoded: ${reason}`, {
+      params: { reason },
+      kind: kindFor(origin),
+    });
+  }
+}

@@ -1,6 +1,7 @@
 import { benchCases } from './cases.ts';
 import { benchColdStart } from './cold-start.ts';
 import { benchFace } from './face.ts';
+import { benchFaceKiosk } from './face-kiosk.ts';
 import { benchGuidePdf } from './guide-pdf.ts';
 import { benchIdCard } from './idcard.ts';
 import { benchPageProcess } from './page-process.ts';
@@ -23,6 +24,7 @@ const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['township load', benchTownshipLoad],
   ['station backlog', benchStationBacklog],
   ['face verification', benchFace],
+  ['face check at the kiosk', benchFaceKiosk],
 ];
 
 const only = process.argv.slice(2);

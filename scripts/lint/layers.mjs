@@ -26,6 +26,7 @@ export const packages = {
   'node-hid': ['native'],
   serialport: ['native'],
   sharp: ['native', 'core'],
+  koffi: ['native'],
   'onnxruntime-node': ['native'],
   'pdf-lib': ['native', 'core'],
   '@pdf-lib/fontkit': ['native', 'core'],

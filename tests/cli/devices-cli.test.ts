@@ -53,7 +53,7 @@ describe('station idcard decode', () => {
 });
 
 describe('station doctor', () => {
-  it('lists the simulated reader and pad and the real CUPS queue with its role and state', async () => {
+  it('lists the simulated reader and pad, the loaded face model and the real CUPS queue with its role and state', async () => {
     await ensureCupsPdf();
     const dir = tempDir();
     writeFileSync(join(dir, 'station.json'), JSON.stringify({ printers: { a4: PDF_QUEUE } }));
@@ -63,6 +63,7 @@ describe('station doctor', () => {
     expect(list.filter((d) => d.kind !== 'printer').map((d) => [d.kind, d.simulated, d.state])).toEqual([
       ['idcard', true, 'ready'],
       ['sigpad', true, 'ready'],
+      ['face', false, 'ready'],
     ]);
     expect(list.find((d) => d.id === `printer:${PDF_QUEUE}`)).toMatchObject({ simulated: false, state: 'ready', roles: ['a4'] });
   });

@@ -6,7 +6,8 @@ import { intakeFor, validForm } from './intake.ts';
 
 const station = openTestStation({ dataDir: process.argv[2]!, mode: 'web' });
 const cases = station.cases;
-const matters = station.catalog.current().matters.filter((m) => m.timeLimit.kind === 'immediate' || m.timeLimit.days <= 20);
+// Matters that rest on a face check take one from the device process: not this burst's subject.
+const matters = station.catalog.current().matters.filter((m) => !m.faceCheck && (m.timeLimit.kind === 'immediate' || m.timeLimit.days <= 20));
 const today = testToday();
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {

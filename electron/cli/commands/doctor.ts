@@ -17,6 +17,8 @@ export const doctor: Command = {
     return withStation(values['data-dir'], async (station) => {
       const devices = station.startDevices({ simulate: values.simulate ?? false });
       await devices.whenReady();
+      // The face model loads in the background; the doctor reports how that went, not that it is still going.
+      await devices.api.faceSettled();
       const list = await asOperator(station, 'devicesList', {});
       const calendar = await asOperator(station, 'calendarStatus', {});
       if (values.json) {

@@ -30,6 +30,8 @@ import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
 import { allows, CASE_ACTIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
 import { nextState } from './state-machine.ts';
+import type { FaceCheckResult } from '../../../contract/domain/face-check.ts';
+import { FaceCheckError } from '../face/face-errors.ts';
 
 /** Who acted: a signed-in staff member, or null for a villager's self-service at the kiosk. */
 /** Who at the station does it; null for the station itself (a recomputed deadline, the operator's command). */
@@ -62,6 +64,16 @@ const DUE_SOON_WORKING_DAYS = 3;
 
 /** A matter's time limit in working days; 即办 is 0, the same day. */
 const timeLimitDays = (matter: Matter): number => (matter.timeLimit.kind === 'immediate' ? 0 : matter.timeLimit.days);
+
+/** Whether the matter asks for a face check with these answers (养老待遇资格认证, unless 上门认证 was chosen). */
+export function needsFaceCheck(matter: Matter, form: IntakeInput['form']): boolean {
+  if (!matter.faceCheck) return false;
+  const unless = matter.faceCheck.unless;
+  return !(unless && form[unless.field] === unless.value);
+}
+
+/** The face check as the case's history and the township keep it: the decision's numbers, not the check's handle. */
+const faceDetail = ({ check: _check, ...result }: FaceCheckResult): Record<string, unknown> => result;
 
 function validIdNumber(idNumber: string): boolean {
   const upper = idNumber.toUpperCase();
@@ -121,7 +133,7 @@ export class CaseService {
   }
 
   /** Checks everything first (form, materials, 容缺, blacklist), then writes the case in one transaction. */
-  intake(input: IntakeInput, actor: Actor): IntakeResult {
+  intake(input: IntakeInput, actor: Actor, face: FaceCheckResult | null = null): IntakeResult {
     const existing = this.db.cases.byRequest(input.requestId);
     if (existing) return { ...existing, created: false };
 
@@ -131,6 +143,10 @@ export class CaseService {
       const issues = validateForm(matter.form, input.form);
       if (issues.length > 0) throw new ValidationError('form', issues);
     }
+    const faceNeeded = needsFaceCheck(matter, input.form);
+    if (faceNeeded && face === null) throw new FaceCheckError('face.check-needed', `${matter.name} needs a face check`, { matter: matter.name });
+    // A 即办 village matter that rests on the face check (养老待遇资格认证) is decided by it, here and now.
+    const decidedByFace = faceNeeded && matter.timeLimit.kind === 'immediate' && stationTakes(matter.level, 'approve');
     const now = this.now();
     const day = chinaDay(now);
     if (input.proxy && !matter.proxyAllowed) throw new ProxyNotAllowedError(matter.name);
@@ -176,8 +192,15 @@ export class CaseService {
         ...(due.provisional && { dueProvisional: true }),
         materials: input.materials.map((m) => ({ id: m.materialId, status: m.status })),
       }, attachments);
+      if (face) this.appendEvent(caseId, 'faceChecked', 'received', actor, now, faceDetail(face));
+      let state: CaseState = 'received';
+      if (decidedByFace) {
+        state = nextState(state, 'approve');
+        this.db.cases.setState(caseId, state, null);
+        this.appendEvent(caseId, 'approve', state, actor, now, { basis: 'faceCheck' });
+      }
       this.audit.record({ staffId: actor?.staffId ?? null, action: 'case.intake', subjectKind: 'case', subjectRef: caseNo });
-      return { caseNo, dueDate: due.date, dueProvisional: due.provisional, state: 'received', created: true };
+      return { caseNo, dueDate: due.date, dueProvisional: due.provisional, state, created: true };
     }, 'immediate');
   }
 

@@ -5,6 +5,7 @@ import { CalendarError } from '../../../contract/domain/calendar/calendar-error.
 import { applicantFromCard } from '../../../contract/domain/applicant.ts';
 import { NotAllowedError } from '../dispatch.ts';
 import { actorOf, personRef, type Core, type HandlersOf } from './handler-kit.ts';
+import { faceOwner } from './face.ts';
 
 class NotSelfServiceError extends StationError {
   constructor(matter: string) {
@@ -50,7 +51,10 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
       core.storage.assertRoom();
       // The kiosk files under the card the core itself read in this visit, whatever the page sends.
       const filed = caller.kind === 'kiosk' ? { ...input, applicant: applicantFromCard(core.visits.cardFor(caller.visit, input.applicant.idNumber), input.applicant.phone) } : input;
-      const result = core.cases.intake(filed, actorOf(caller));
+      // The face check must be this screen's own, passed (or decided by a clerk at the window) for this applicant.
+      const face = input.faceCheck === undefined ? null : core.faces.accepted(input.faceCheck, faceOwner(core, caller).owner, { requestId: input.requestId, idNumber: filed.applicant.idNumber, channel: input.channel });
+      const result = core.cases.intake(filed, actorOf(caller), face);
+      if (input.faceCheck !== undefined) core.faces.spend(input.faceCheck, result.caseNo, input.requestId);
       if (caller.kind === 'kiosk') core.visits.note(caller.visit, { caseNo: result.caseNo });
       core.scheduler?.nudge();
       return result;

@@ -26,6 +26,8 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
       const card = await devices().readIdCard();
       // Who read whose card: the keyed hash of the number, never the number.
       core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'idcard.read', subjectKind: 'person', subjectRef: personRef(core.keys, card.idNumber) });
+      // At the window the card's photo waits for a face check that session may start.
+      if (caller.kind === 'staff') core.faces.rememberCard(caller.session, card);
       if (caller.kind !== 'kiosk') return { card, visit: null };
       // At the kiosk a new card is a new visit: whatever the previous one made is no longer this screen's.
       core.visits.end(caller.visit);

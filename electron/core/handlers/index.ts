@@ -4,6 +4,7 @@ import { caseHandlers } from './cases.ts';
 import { catalogHandlers } from './catalog.ts';
 import { deviceHandlers } from './devices.ts';
 import { documentHandlers } from './documents.ts';
+import { faceHandlers } from './face.ts';
 import type { Core } from './handler-kit.ts';
 import { staffHandlers } from './staff.ts';
 import { syncHandlers } from './sync.ts';
@@ -17,6 +18,7 @@ export function createHandlers(core: Core): Handlers {
     ...staffHandlers(core),
     ...caseHandlers(core),
     ...documentHandlers(core),
+    ...faceHandlers(core),
     ...syncHandlers(core),
   };
 }

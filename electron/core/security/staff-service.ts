@@ -122,27 +122,47 @@ export class StaffService {
    * 'staff.wrong-pin' (with `attemptsLeft`); the wrong PIN that uses up the last try locks the account at once.
    */
   async login(staffId: number, pin: string): Promise<Session> {
+    return this.#withPin(staffId, pin, (row, now) => {
+      this.#audit.record({ staffId, action: 'staff.login', ...staffSubject(staffId) });
+      const token = randomBytes(32).toString('base64url');
+      const session: Session = { token, staffId, role: row.role, expiresAt: this.#expiry(now) };
+      this.#sessions.set(session.token, session);
+      return { ...session };
+    });
+  }
+
+  /**
+   * A signed-in member confirms an act of their own with their PIN again (overriding a failed face check): the
+   * same checks, lockout and audit as a sign-in, without a new session.
+   */
+  async confirmPin(staffId: number, pin: string, action: string): Promise<void> {
+    await this.#withPin(staffId, pin, () => {
+      this.#audit.record({ staffId, action: 'staff.pin-confirmed', ...staffSubject(staffId), detail: { for: action } });
+    });
+  }
+
+  /**
+   * A PIN checked as a sign-in checks it: the account admitted, scrypt run outside the write lock, the account
+   * admitted again under it; a wrong PIN counts towards the lock. `onGood` runs in that transaction.
+   */
+  async #withPin<T>(staffId: number, pin: string, onGood: (row: StaffRecord, now: Date) => T): Promise<T> {
     const admitted = this.#admit(staffId, this.#now());
     if (admitted instanceof StaffError) throw admitted;
     const good = await verifyPin(this.#keys, pin, admitted.pinHash);
     const stale = good && pinNeedsRehash(this.#keys, admitted.pinHash, this.#pinCost);
     const upgraded = stale ? await this.#rehash(pin) : null;
-    const outcome = this.#db.transaction((): Session | StaffError => {
+    const outcome = this.#db.transaction((): { value: T } | StaffError => {
       const now = this.#now();
       // Again: another window may have locked or deactivated the account while scrypt ran.
       const row = this.#admit(staffId, now);
       if (row instanceof StaffError) return row;
       if (!good) return this.#wrongPin(row, now);
       this.#db.staff.signedIn(staffId, upgraded);
-      this.#audit.record({ staffId, action: 'staff.login', ...staffSubject(staffId) });
-      const token = randomBytes(32).toString('base64url');
-      const session: Session = { token, staffId, role: row.role, expiresAt: this.#expiry(now) };
-      this.#sessions.set(session.token, session);
-      return { ...session };
+      return { value: onGood(row, now) };
     }, 'immediate');
     // Thrown only now, so the failed attempt and its audit entry are committed rather than rolled back.
     if (outcome instanceof StaffError) throw outcome;
-    return outcome;
+    return outcome.value;
   }
 
   /** The session for `token`, its idle time restarted; 'staff.session-expired' once it has run out or ended. */

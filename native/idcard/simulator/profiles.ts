@@ -65,6 +65,16 @@ const ProfileSchema = z.strictObject({
   description: z.string().min(1),
   /** Whether the card holds fingerprints (answered in a `30 10` read). */
   fingerprint: z.boolean(),
+  /**
+   * The face the simulator's WLT decoder shows for this card: a region of one of the sample photos that
+   * @vladmandic/face-api ships in demo/ (read from node_modules, never copied), as a real decoder gives 102×126.
+   */
+  photo: z
+    .strictObject({
+      demo: z.string().regex(/^sample\d\.jpg$/),
+      crop: z.strictObject({ left: z.int().nonnegative(), top: z.int().nonnegative(), width: z.int().positive(), height: z.int().positive() }),
+    })
+    .optional(),
   card: CardTextSchema,
 });
 
@@ -72,6 +82,7 @@ export interface CardProfile {
   id: string;
   description: string;
   fingerprint: boolean;
+  photo?: { demo: string; crop: { left: number; top: number; width: number; height: number } };
   card: CardText;
 }
 

@@ -53,7 +53,18 @@ describe('simulated devices through the contract, in the device worker', () => {
     expect(card.name).toBe(first.card.name);
     expect(card.idNumber).toBe(first.card.idNumber);
     expect(card.idNumberValid).toBe(true);
-    expect(card.photo).toMatchObject({ format: 'wlt', bytes: 1024, decoded: null, unavailableReason: 'idcard.photo-no-decoder' });
+    // The simulator's own WLT decoder gives the first profile's photo at a vendor decoder's 102 × 126.
+    expect(card.photo).toMatchObject({ format: 'wlt', bytes: 1024, decoded: { mime: 'image/png' } });
+    const photo = await sharp(Buffer.from(card.photo.decoded!.base64, 'base64')).metadata();
+    expect([photo.width, photo.height]).toEqual([102, 126]);
+  });
+
+  it('lists the face model, loaded in the device process, with the version the threshold was calibrated on', async () => {
+    await vi.waitFor(async () => expect(((await call('devicesList')) as DeviceStatus[]).find((d) => d.kind === 'face')?.state).toBe('ready'), { timeout: 20_000 });
+    const model = (await call('faceModel')) as { state: string; version: string; loadMs: number };
+    expect(model.state).toBe('ready');
+    expect(((await call('devicesList')) as DeviceStatus[]).find((d) => d.kind === 'face')).toMatchObject({ id: 'face:model', detail: model.version });
+    expect(model.loadMs).toBeGreaterThan(0);
   });
 
   it('captures a signature from the pad with live ink, and stores it as a 600-dpi PNG', async () => {

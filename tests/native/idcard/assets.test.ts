@@ -55,6 +55,8 @@ describe('messages', () => {
     new errors.NoSuchItemError(),
     new errors.SamError(0x24),
     new errors.BadProfileError('p', 'x'),
+    new errors.WltLibraryUnusableError('x'),
+    new errors.PhotoDecodeFailedError('x'),
     ...Array.from({ length: 256 }, (_, sw3) => errorForStatus(sw3)),
   ];
 
