@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Matter } from './catalog.ts';
+import type { FormValues } from './forms.ts';
 
 /**
  * The face check (身份一脸识别): the live face at the camera against the applicant's reference photo, with a
@@ -82,3 +84,14 @@ export const FaceCheckResult = z.strictObject({
   at: z.iso.datetime(),
 });
 export type FaceCheckResult = z.infer<typeof FaceCheckResult>;
+
+/**
+ * Whether a matter asks for a face check with these answers: it names `faceCheck` in the catalogue and the form does
+ * not give the answer that waives it (养老待遇资格认证 with 上门认证). An unanswered form still asks for it. The core
+ * refuses an intake without one; the screens show the face step by the same rule.
+ */
+export function faceCheckNeeded(matter: Pick<Matter, 'faceCheck'> | null, form: FormValues): boolean {
+  if (!matter?.faceCheck) return false;
+  const unless = matter.faceCheck.unless;
+  return !(unless && form[unless.field] === unless.value);
+}

@@ -1,24 +1,32 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testToday } from '../helpers/clock.ts';
 import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { PENSION_CHECK, startApply } from './harness/apply-actions.ts';
+import { CLIP_CHALLENGES, writeFaceClip } from './harness/face-clips.ts';
+import { fakeCameraFlags, type FakeCameraClip } from './harness/fake-camera.ts';
 import { printedDate, takePrinted } from './harness/printed.ts';
 import { kioskSuite } from './harness/suite.ts';
 import { signByTouch } from './harness/touch-signature.ts';
 import { atStep, choose, exemptMaterial, next, readCard, tick } from './harness/window-actions.ts';
 
 // The villager alone at the kiosk: `station serve --simulate` has a card on its simulated reader; nobody signs in.
-// The receipt printer is the cups-pdf queue.
-const kiosk = kioskSuite({ idleTimeoutSec: 3600, printers: { receipt: PDF_QUEUE } }, { stationArgs: ['--simulate'] });
+// The receipt printer is the cups-pdf queue. Chromium's fake camera plays the card holder's rendered head turning
+// left and right (the card photo's face), so the face check of 养老金认证 can pass; the station asks for a turn only.
+let clip: FakeCameraClip | undefined;
+const kiosk = kioskSuite(
+  { idleTimeoutSec: 3600, printers: { receipt: PDF_QUEUE }, faceChallenges: CLIP_CHALLENGES },
+  { stationArgs: ['--simulate'], chromiumArgs: async () => fakeCameraFlags((clip = await writeFaceClip('head-turn'))) },
+);
 let outputDir = '';
 beforeAll(async () => {
   outputDir = await ensureCupsPdf();
 });
+afterAll(() => clip?.remove());
 
 
 describe('kiosk self-service', () => {
-  it('applies for a self-service matter with the card, a ticked form, a waived material and a finger signature; 查进度 then lists it as 已受理', async () => {
+  it('applies for a self-service matter with the card, a ticked form, a passed face check, a waived material and a finger signature; it is done at once and 查进度 lists it as 已办结', async () => {
     const { page, context, problems } = await kiosk.open();
     await startApply(page);
     expect(await page.getByTestId('screen-title').textContent()).toContain(PENSION_CHECK.name);
@@ -36,6 +44,26 @@ describe('kiosk self-service', () => {
     expect(await textProblems(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
 
+    // 在本站刷脸认证: the face step follows the form, and 下一步 waits for the check.
+    await next(page, 'face');
+    const check = page.getByTestId('face-check');
+    expect(await page.getByTestId('step-next').isDisabled()).toBe(true);
+    await page.locator('[data-testid="face-check"][data-phase="looking"]').waitFor({ timeout: 30_000 });
+    // The simulated card's photo is decoded: the machine compares with it.
+    expect(await check.getAttribute('data-reference')).toBe('card');
+    const prompt = page.getByTestId('face-prompt');
+    expect(await prompt.textContent()).not.toBe('');
+    expect(await textProblems(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+    const passed = page.getByTestId('face-passed');
+    await passed.waitFor({ timeout: 45_000 });
+    expect(await passed.getAttribute('data-outcome')).toBe('passed');
+    expect(await passed.textContent()).toContain('核验通过');
+    expect(await check.getAttribute('data-phase')).toBe('decided');
+    expect(await page.getByTestId('step-next').isEnabled()).toBe(true);
+    expect(await textProblems(page)).toEqual([]);
+    expect(await smallTargets(page)).toEqual([]);
+
     await next(page, 'materials');
     // Camera or waived, as the catalogue allows; nothing to promise and no clerk to see originals here.
     expect(await page.getByTestId('material-rongque').count()).toBe(0);
@@ -50,8 +78,11 @@ describe('kiosk self-service', () => {
     const intake = page.waitForRequest((r) => r.url().endsWith('/api/caseIntake'));
     await page.getByTestId('intake-submit').tap();
     const request = await intake;
-    const sent = request.postDataJSON() as { channel: string; applicant: { name: string } };
+    const sent = request.postDataJSON() as { channel: string; applicant: { name: string }; faceCheck?: string };
     expect(sent.channel).toBe('kiosk');
+    // The intake rests on the check that passed.
+    expect(sent.faceCheck).toBeTypeOf('string');
+    expect(sent.faceCheck!.length).toBeGreaterThanOrEqual(10);
     // Nobody is signed in at the kiosk: the call carries no session.
     expect(request.headers()['x-station-session']).toBeUndefined();
     expect(sent.applicant.name).toBe(name);
@@ -62,6 +93,10 @@ describe('kiosk self-service', () => {
     const dueDate = (await page.getByTestId('receipt-due-date').getAttribute('data-date')) ?? '';
     // A 即办 matter is promised for the day it is taken in.
     expect(dueDate).toBe(testToday());
+    // The passed check decided it there and then: approved, said so instead of 已受理.
+    const status = page.getByTestId('receipt-status');
+    expect(await status.getAttribute('data-state')).toBe('approved');
+    expect(await status.textContent()).toContain('认证已完成');
     expect(await textProblems(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     const since = Date.now();
@@ -78,7 +113,8 @@ describe('kiosk self-service', () => {
     await page.getByTestId('screen-progress').waitFor();
     const item = page.locator(`[data-testid="progress-item"][data-case-no="${caseNo}"]`);
     await item.waitFor({ timeout: 30_000 });
-    expect(await item.getByTestId('progress-state').textContent()).toBe('已受理');
+    expect(await item.getAttribute('data-state')).toBe('approved');
+    expect(await item.getByTestId('progress-state').textContent()).toMatch(/^已办结/);
     expect(await item.getByTestId('progress-due').getAttribute('data-date')).toBe(dueDate);
     expect(await item.getByTestId('progress-due').textContent()).toContain(printedDate(dueDate));
     expect(await item.textContent()).toContain(PENSION_CHECK.name);
@@ -115,6 +151,12 @@ describe('kiosk self-service', () => {
     await page.getByTestId('field-phone').getByTestId('field-edit').tap();
     await check('number pad');
     await page.getByTestId('sheet-cancel').tap();
+    // An unanswered 认证方式 still asks for the face check.
+    await next(page, 'face');
+    await page.locator('[data-testid="face-check"][data-phase="looking"]').waitFor({ timeout: 30_000 });
+    await check('face check');
+    await page.getByTestId('face-passed').waitFor({ timeout: 45_000 });
+    await check('face passed');
     await next(page, 'materials');
     await check('materials');
     await page.getByTestId('material-exempt').tap();

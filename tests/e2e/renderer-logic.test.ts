@@ -6,8 +6,20 @@ import type { IdentityCard } from '../../contract/domain/identity.ts';
 import { fenToYuan, yuanToFen } from '../../contract/domain/money.ts';
 import { acceptsYuanKey } from '../../renderer/src/intake/yuan-keys.ts';
 import { orderSteps } from '../../renderer/src/desk/case-words.ts';
+import { faceCheckNeeded, type FaceCheckResult } from '../../contract/domain/face-check.ts';
 import { buildIntake } from '../../renderer/src/intake/build-intake.ts';
-import { initialIntake, intakeReducer } from '../../renderer/src/intake/intake-state.ts';
+import {
+  FACE_REASON_KEYS,
+  faceAccepted,
+  frameSize,
+  mayConfirmFace,
+  promptIcon,
+  promptKey,
+  reasonFits,
+} from '../../renderer/src/intake/face-rules.ts';
+import { initialIntake, intakeReducer, type IntakeState } from '../../renderer/src/intake/intake-state.ts';
+import { stepDone, stepsOf } from '../../renderer/src/intake/intake-steps.ts';
+import { receiptStatusKey } from '../../renderer/src/intake/step-words.ts';
 import { keyboardFor } from '../../renderer/src/keys/keyboard-kind.ts';
 import { monthGrid } from '../../renderer/src/keys/month-grid.ts';
 import { candidates, loadPinyinIndex } from '../../renderer/src/keys/pinyin-index.ts';
@@ -122,5 +134,144 @@ describe('on-screen keys', () => {
     expect(candidates(index, 'lv')).toContain('绿');
     expect(candidates(index, 'zh').length).toBeGreaterThan(100);
     expect(candidates(index, 'xyz')).toEqual([]);
+  });
+});
+
+describe('the face step', () => {
+  // 养老待遇资格认证: faceCheck unless the form answers method = home (上门认证).
+  const pension = catalog.matters.find((m) => m.code === '430000-RS-0017')!;
+  const sig = { sha256: 'b'.repeat(64), kind: 'signature' as const, mime: 'image/png', size: 10, width: 10, height: 10 };
+  const result = (outcome: FaceCheckResult['outcome'], check = 'check-0123456789'): FaceCheckResult => ({
+    check,
+    outcome,
+    failure: outcome === 'failed' ? 'face.liveness-flat' : null,
+    reference: 'card',
+    distance: 0.12,
+    threshold: 0.38,
+    model: 'test-model',
+    challenge: 'turn-left',
+    parallax: 0.05,
+    flags: [],
+    clerk: null,
+    at: '2026-01-05T02:00:00.000Z',
+  });
+  const applying = (channel: 'kiosk' | 'window', method?: string): IntakeState => {
+    let s = intakeReducer(initialIntake(channel), { type: 'card', card: CARD });
+    s = intakeReducer(s, { type: 'matter', matter: pension });
+    if (method !== undefined) s = intakeReducer(s, { type: 'field', id: 'method', value: method });
+    s = intakeReducer(s, { type: 'material', id: 'id-card', choice: { status: 'exempt', exemption: 'id-card-proves' } });
+    return intakeReducer(s, { type: 'signature', attachment: sig });
+  };
+
+  it('is needed for a matter with faceCheck unless the form gives the answer that waives it', () => {
+    expect(pension.faceCheck).toEqual({ unless: { field: 'method', value: 'home' } });
+    expect(faceCheckNeeded(pension, {})).toBe(true);
+    expect(faceCheckNeeded(pension, { method: 'face' })).toBe(true);
+    expect(faceCheckNeeded(pension, { method: 'home' })).toBe(false);
+    expect(faceCheckNeeded({ ...pension, faceCheck: {} }, { method: 'home' })).toBe(true);
+    expect(faceCheckNeeded(catalog.matters.find((m) => m.code === '430000-WJ-0015')!, {})).toBe(false);
+    expect(faceCheckNeeded(null, {})).toBe(false);
+  });
+
+  it('comes right after the form, or after the card (the matter at the window) when there is no form', () => {
+    expect(stepsOf(applying('kiosk', 'face'))).toEqual(['card', 'form', 'face', 'materials', 'sign', 'submit']);
+    expect(stepsOf(applying('kiosk'))).toEqual(['card', 'form', 'face', 'materials', 'sign', 'submit']);
+    expect(stepsOf(applying('kiosk', 'home'))).toEqual(['card', 'form', 'materials', 'sign', 'submit']);
+    expect(stepsOf(applying('window', 'face'))).toEqual(['card', 'matter', 'form', 'face', 'materials', 'proxy', 'sign', 'submit']);
+    const formless = { ...pension, form: undefined, faceCheck: {} };
+    let s = intakeReducer(initialIntake('kiosk'), { type: 'matter', matter: formless });
+    expect(stepsOf(s)).toEqual(['card', 'face', 'materials', 'sign', 'submit']);
+    s = intakeReducer(initialIntake('window'), { type: 'matter', matter: formless });
+    expect(stepsOf(s)).toEqual(['card', 'matter', 'face', 'materials', 'proxy', 'sign', 'submit']);
+  });
+
+  it("lets 下一步 on only with an outcome the channel accepts: the kiosk a pass, the window a clerk's decision too", () => {
+    for (const [channel, outcome, done] of [
+      ['kiosk', null, false],
+      ['kiosk', 'failed', false],
+      ['kiosk', 'passed', true],
+      ['kiosk', 'overridden', false],
+      ['kiosk', 'visual', false],
+      ['window', 'failed', false],
+      ['window', 'passed', true],
+      ['window', 'overridden', true],
+      ['window', 'visual', true],
+    ] as const) {
+      const s = intakeReducer(applying(channel, 'face'), { type: 'face', result: outcome === null ? null : result(outcome) });
+      expect(stepDone(s, 'face'), `${channel} ${outcome}`).toBe(done);
+      expect(faceAccepted(channel, s.face), `${channel} ${outcome}`).toBe(done);
+    }
+  });
+
+  it("forgets the check with another applicant or matter, not when an answer changes", () => {
+    let s = intakeReducer(applying('kiosk', 'face'), { type: 'face', result: result('passed') });
+    s = intakeReducer(s, { type: 'field', id: 'method', value: 'home' });
+    s = intakeReducer(s, { type: 'field', id: 'method', value: 'face' });
+    expect(s.face?.check).toBe('check-0123456789');
+    expect(intakeReducer(s, { type: 'card', card: CARD }).face).not.toBeNull();
+    expect(intakeReducer(s, { type: 'card', card: { ...CARD, idNumber: '430781195803121236' } }).face).toBeNull();
+    expect(intakeReducer(s, { type: 'matter', matter: catalog.matters.find((m) => m.code === '430000-WJ-0015')! }).face).toBeNull();
+  });
+
+  it('sends the accepted check with the intake, and none after 上门认证', () => {
+    const passed = intakeReducer(applying('kiosk', 'face'), { type: 'face', result: result('passed') });
+    expect(buildIntake(passed)?.faceCheck).toBe('check-0123456789');
+    // A failed check, or none: nothing to submit yet.
+    expect(buildIntake(applying('kiosk', 'face'))).toBeNull();
+    expect(buildIntake(intakeReducer(applying('kiosk', 'face'), { type: 'face', result: result('failed') }))).toBeNull();
+    expect(buildIntake(intakeReducer(applying('kiosk', 'face'), { type: 'face', result: result('overridden') }))).toBeNull();
+    expect(buildIntake(intakeReducer(applying('window', 'face'), { type: 'face', result: result('overridden') }))?.faceCheck).toBe('check-0123456789');
+    // Changed to 上门认证 after passing: the check stays behind.
+    const home = intakeReducer(passed, { type: 'field', id: 'method', value: 'home' });
+    const input = buildIntake(home)!;
+    expect(input.form.method).toBe('home');
+    expect(input).not.toHaveProperty('faceCheck');
+    expect(buildIntake(applying('kiosk', 'home'))).not.toHaveProperty('faceCheck');
+  });
+
+  it("offers the clerk's confirmation only at the window, to a clerk or the station head", () => {
+    expect(mayConfirmFace('window', 'clerk')).toBe(true);
+    expect(mayConfirmFace('window', 'admin')).toBe(true);
+    expect(mayConfirmFace('window', 'agent')).toBe(false);
+    expect(mayConfirmFace('window', null)).toBe(false);
+    expect(mayConfirmFace('kiosk', 'admin')).toBe(false);
+  });
+
+  it('has fixed reasons in both languages that fit faceCheckConfirm, and measures an own reason as the core does', () => {
+    const table = (locale: string) =>
+      Object.assign({}, ...['ui.json', 'ui-face.json'].map((f) => JSON.parse(readFileSync(join(REPO, 'assets', 'messages', locale, f), 'utf8')))) as Record<string, string>;
+    const [zh, en] = [table('zh-CN'), table('en')];
+    for (const key of [...FACE_REASON_KEYS.override, ...FACE_REASON_KEYS.visual]) {
+      expect(reasonFits(zh[key] ?? ''), key).toBe(true);
+      expect(en[key], key).toBeTypeOf('string');
+    }
+    expect(reasonFits(' 好 ')).toBe(false);
+    expect(reasonFits('本人')).toBe(true);
+    expect(reasonFits('字'.repeat(200))).toBe(true);
+    expect(reasonFits('字'.repeat(201))).toBe(false);
+  });
+
+  it('sends frames no wider than 640 pixels, in their own shape', () => {
+    expect(frameSize(640, 480)).toEqual({ width: 640, height: 480 });
+    expect(frameSize(320, 240)).toEqual({ width: 320, height: 240 });
+    expect(frameSize(1920, 1080)).toEqual({ width: 640, height: 360 });
+    expect(frameSize(1280, 960)).toEqual({ width: 640, height: 480 });
+  });
+
+  it('shows each prompt with its drawing, and several faces without a count it does not have', () => {
+    expect(promptIcon('face.do.turn-left')).toBe('left');
+    expect(promptIcon('face.do.turn-right')).toBe('right');
+    expect(promptIcon('face.do.blink')).toBe('eye');
+    expect(promptIcon('face.too-small')).toBe('closer');
+    expect(promptIcon(null)).toBe('face');
+    expect(promptKey('face.several-faces')).toBe('ui.face.severalFaces');
+    expect(promptKey('face.do.turn-left')).toBe('face.do.turn-left');
+  });
+
+  it('says a case the check decided at once is done, not just taken in', () => {
+    expect(receiptStatusKey('approved', true)).toBe('ui.receipt.faceDone');
+    expect(receiptStatusKey('approved', false)).toBe('ui.receipt.approved');
+    expect(receiptStatusKey('received', true)).toBe('ui.receipt.ok');
+    expect(receiptStatusKey('received', false)).toBe('ui.receipt.ok');
   });
 });

@@ -64,12 +64,16 @@ async function until<T>(what: string, check: () => Promise<T | undefined>, timeo
   }
 }
 
-/** 养老金认证 at the kiosk, as in kiosk-apply: card, form, waived material, finger signature, 提交. */
+/**
+ * 养老金认证 at the kiosk, as in kiosk-apply: card, form, waived material, finger signature, 提交 — with 上门认证
+ * (method home), so there is no face check (the kiosk-apply and kiosk-face tests do that) and the case waits for
+ * the township's decision instead of being decided by the check at once.
+ */
 async function applyAtKiosk(page: Page): Promise<{ caseNo: string; intake: Record<string, unknown> }> {
   await startApply(page);
   await readCard(page);
   await next(page, 'form');
-  await choose(page, 'method', 'face');
+  await choose(page, 'method', 'home');
   await choose(page, 'residence', 'county');
   await tick(page, 'truthful');
   await next(page, 'materials');

@@ -1,3 +1,5 @@
+// Functions passed to evaluate run in the browser: they need the DOM's types.
+/// <reference lib="dom" />
 import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -70,6 +72,7 @@ describe('technician page: the station devices', () => {
       ['sigpad', '签字板'],
       ['camera', '高拍仪'],
       ['printer', '打印机'],
+      ['face', '人脸识别'],
     ] as const) {
       const group = page.getByTestId(`device-group-${kind}`);
       expect(await group.locator('h2').textContent()).toBe(heading);
@@ -137,7 +140,12 @@ describe('technician page: the station devices', () => {
     expect(await field('validity')).toBe(`${dotted(card.validFrom!)}-${card.validTo === '长期' ? '长期' : dotted(card.validTo!)}`);
     expect(await field('card-type')).toBe('居民身份证');
     expect(await form.getByTestId('identity-id-valid').textContent()).toContain('✓');
-    expect(await form.getByTestId('identity-photo').textContent()).toBe('照片：需要读卡器厂商解码库');
+    // The simulator's WLT decoder gives the first profile's card photo: 102 × 126, as a card photo is.
+    const photo = form.getByTestId('identity-photo');
+    expect(await photo.getAttribute('data-state')).toBe('decoded');
+    await expect
+      .poll(() => photo.evaluate((img) => [(img as HTMLImageElement).naturalWidth, (img as HTMLImageElement).naturalHeight]))
+      .toEqual([102, 126]);
     expect(await textProblems(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
 

@@ -30,7 +30,7 @@ import { validateForm } from './form-validation.ts';
 import { PersonStore } from './person-store.ts';
 import { allows, CASE_ACTIONS, type CaseAction } from '../../../contract/domain/case-states.ts';
 import { nextState } from './state-machine.ts';
-import type { FaceCheckResult } from '../../../contract/domain/face-check.ts';
+import { faceCheckNeeded, type FaceCheckResult } from '../../../contract/domain/face-check.ts';
 import { FaceCheckError } from '../face/face-errors.ts';
 
 /** Who acted: a signed-in staff member, or null for a villager's self-service at the kiosk. */
@@ -64,13 +64,6 @@ const DUE_SOON_WORKING_DAYS = 3;
 
 /** A matter's time limit in working days; 即办 is 0, the same day. */
 const timeLimitDays = (matter: Matter): number => (matter.timeLimit.kind === 'immediate' ? 0 : matter.timeLimit.days);
-
-/** Whether the matter asks for a face check with these answers (养老待遇资格认证, unless 上门认证 was chosen). */
-export function needsFaceCheck(matter: Matter, form: IntakeInput['form']): boolean {
-  if (!matter.faceCheck) return false;
-  const unless = matter.faceCheck.unless;
-  return !(unless && form[unless.field] === unless.value);
-}
 
 /** The face check as the case's history and the township keep it: the decision's numbers, not the check's handle. */
 const faceDetail = ({ check: _check, ...result }: FaceCheckResult): Record<string, unknown> => result;
@@ -143,7 +136,7 @@ export class CaseService {
       const issues = validateForm(matter.form, input.form);
       if (issues.length > 0) throw new ValidationError('form', issues);
     }
-    const faceNeeded = needsFaceCheck(matter, input.form);
+    const faceNeeded = faceCheckNeeded(matter, input.form);
     if (faceNeeded && face === null) throw new FaceCheckError('face.check-needed', `${matter.name} needs a face check`, { matter: matter.name });
     // A 即办 village matter that rests on the face check (养老待遇资格认证) is decided by it, here and now.
     const decidedByFace = faceNeeded && matter.timeLimit.kind === 'immediate' && stationTakes(matter.level, 'approve');

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import { useClient } from '../station/client-context.ts';
@@ -6,6 +6,7 @@ import { cameraError } from './camera-errors.ts';
 import { captureStill } from './capture-still.ts';
 import { CapturedPage, type Page } from './CapturedPage.tsx';
 import { useCameraStream } from './use-camera-stream.ts';
+import { useStreamVideo } from './use-stream-video.ts';
 
 /**
  * The document camera (高拍仪): a live preview at the camera's largest size and a big 拍照 per page; each still goes
@@ -15,18 +16,11 @@ export function CameraPanel({ deviceId, onPage }: { deviceId: string | null; onP
   const { t } = useI18n();
   const client = useClient();
   const camera = useCameraStream(deviceId);
-  const video = useRef<HTMLVideoElement>(null);
-  const [playing, setPlaying] = useState(false);
+  const { video, playing, setPlaying } = useStreamVideo(camera);
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<unknown>(null);
   const [pages, setPages] = useState<Page[]>([]);
 
-  useEffect(() => {
-    const el = video.current;
-    if (!el) return;
-    el.srcObject = camera.status === 'live' ? camera.stream : null;
-    setPlaying(false);
-  }, [camera]);
 
   const shoot = () => {
     const el = video.current;

@@ -26,3 +26,25 @@ export async function captureStill(video: HTMLVideoElement): Promise<string> {
   );
   return blobToBase64(blob);
 }
+
+/** JPEG quality of a face frame: judged once in memory and dropped, so small beats sharp. */
+const FRAME_QUALITY = 0.85;
+
+/**
+ * The video's current frame as base64 JPEG, scaled to `size` (the face check's frames are smaller than a page
+ * still). Unmirrored: a mirrored preview is only the video element's CSS.
+ */
+export async function captureFrame(video: HTMLVideoElement, size: (width: number, height: number) => { width: number; height: number }): Promise<string> {
+  if (video.videoWidth === 0 || video.videoHeight === 0) throw new Error('the camera has no frame yet');
+  const { width, height } = size(video.videoWidth, video.videoHeight);
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('no 2d canvas');
+  ctx.drawImage(video, 0, 0, width, height);
+  const blob = await new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the frame could not be encoded'))), 'image/jpeg', FRAME_QUALITY),
+  );
+  return blobToBase64(blob);
+}

@@ -20,9 +20,10 @@ async function largest(track: MediaStreamTrack): Promise<void> {
 
 /**
  * The document camera's video, at the largest size it offers, for as long as the panel is open: every track is
- * stopped when it closes, even when the camera answers only after that.
+ * stopped when it closes, even when the camera answers only after that. `largest: false` keeps the camera's own
+ * default size (the face check sends small frames many times a second).
  */
-export function useCameraStream(deviceId: string | null): CameraStream {
+export function useCameraStream(deviceId: string | null, { largest: wantLargest = true }: { largest?: boolean } = {}): CameraStream {
   const [state, setState] = useState<CameraStream>({ status: 'opening' });
   useEffect(() => {
     let live = true;
@@ -42,7 +43,7 @@ export function useCameraStream(deviceId: string | null): CameraStream {
       }
       opened = stream;
       const [track] = stream.getVideoTracks();
-      if (track) await largest(track);
+      if (track && wantLargest) await largest(track);
       if (live) setState({ status: 'live', stream });
     };
     open().catch((error: unknown) => {
@@ -52,7 +53,7 @@ export function useCameraStream(deviceId: string | null): CameraStream {
       live = false;
       if (opened) stop(opened);
     };
-  }, [deviceId]);
+  }, [deviceId, wantLargest]);
 
   return state;
 }

@@ -4,11 +4,21 @@ import { dayText, instantText } from '../common/day-text.ts';
 import { EVENT_KEYS, STATE_KEYS } from '../desk/case-words.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
-/** A detail worth showing beside the event: the tracking number of a posted result, a due date that moved. */
+/**
+ * A detail worth showing beside the event: the tracking number of a posted result, a due date that moved, how the
+ * face check was decided (a clerk's override or look, with the reason they gave).
+ */
 function eventNote(t: (k: string, p?: Record<string, string | number>) => string, locale: Locale, event: CaseEvent): string | null {
   const { method, tracking, from, to } = event.detail;
   if (event.type === 'dueDateChanged' && typeof from === 'string' && typeof to === 'string') {
     return t('ui.case.dueDateChanged', { from: dayText(locale, from), to: dayText(locale, to) });
+  }
+  if (event.type === 'faceChecked') {
+    const { outcome, reference, failure, clerk } = event.detail as { outcome?: string; reference?: string; failure?: string | null; clerk?: { reason?: string } | null };
+    const reason = clerk?.reason ?? '';
+    if (outcome === 'overridden') return t('ui.case.face.overridden', { failure: failure ? t(failure) : '', reason });
+    if (outcome === 'visual') return t('ui.case.face.visual', { reason });
+    return t('ui.case.face.passed', { reference: t(`ui.case.face.reference.${reference ?? 'none'}`) });
   }
   if (event.type === 'deliver') {
     if (method === 'post') return t('ui.case.deliver.posted', { tracking: typeof tracking === 'string' ? tracking : '' });

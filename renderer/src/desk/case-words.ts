@@ -71,4 +71,5 @@ export const EVENT_KEYS: Record<string, string> = {
   withdraw: 'ui.case.event.withdraw',
   materialSupplied: 'ui.case.event.materialSupplied',
   dueDateChanged: 'ui.case.event.dueDateChanged',
+  faceChecked: 'ui.case.event.faceChecked',
 };

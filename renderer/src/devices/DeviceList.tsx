@@ -6,7 +6,7 @@ import { TouchSignatureRow } from './TouchSignatureRow.tsx';
 /** What a 测试 opens: a device as it was when tapped (its panel follows its live status), or the touch screen. */
 export type TestTarget = { type: 'device'; device: DeviceStatus } | { type: 'touch-signature' };
 
-/** Every device, grouped by kind: 身份证读卡器, 签字板, 高拍仪, 打印机. */
+/** Every device, grouped by kind: 身份证读卡器, 签字板, 高拍仪, 打印机, 人脸识别. */
 export function DeviceList({ devices, onTest }: { devices: readonly DeviceStatus[]; onTest(target: TestTarget): void }) {
   return (
     <div className="device-groups" data-testid="device-groups">

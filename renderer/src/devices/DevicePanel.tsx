@@ -1,5 +1,6 @@
 import type { DeviceStatus } from '../../../contract/api/devices.ts';
 import { CameraPanel } from '../camera/CameraPanel.tsx';
+import { FacePanel } from '../face/FacePanel.tsx';
 import { IdCardPanel } from '../idcard/IdCardPanel.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PrinterPanel } from '../printer/PrinterPanel.tsx';
@@ -18,6 +19,8 @@ function PanelBody({ device }: { device: DeviceStatus }) {
       return <CameraPanel deviceId={mediaDeviceId(device.id)} />;
     case 'printer':
       return <PrinterPanel printer={device} />;
+    case 'face':
+      return <FacePanel device={device} />;
   }
 }
 

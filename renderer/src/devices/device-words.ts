@@ -1,13 +1,14 @@
 import type { DeviceKind, DeviceStatus } from '../../../contract/api/devices.ts';
 
 /** The kinds in the order the technician page lists them. */
-export const DEVICE_KINDS: readonly DeviceKind[] = ['idcard', 'sigpad', 'camera', 'printer'];
+export const DEVICE_KINDS: readonly DeviceKind[] = ['idcard', 'sigpad', 'camera', 'printer', 'face'];
 
 export const KIND_KEYS: Record<DeviceKind, string> = {
   idcard: 'ui.device.kind.idcard',
   sigpad: 'ui.device.kind.sigpad',
   camera: 'ui.device.kind.camera',
   printer: 'ui.device.kind.printer',
+  face: 'ui.device.kind.face',
 };
 
 export type DeviceState = DeviceStatus['state'];

@@ -1,6 +1,7 @@
 import { useReducer } from 'react';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { CardStep } from './CardStep.tsx';
+import { FaceStep } from './FaceStep.tsx';
 import { FormStep } from './FormStep.tsx';
 import { initialIntake, intakeReducer, type Channel, type IntakeAction, type IntakeState } from './intake-state.ts';
 import { stepDone, stepsOf } from './intake-steps.ts';
@@ -60,6 +61,7 @@ export function IntakeFlow({
         {state.step === 'card' && <CardStep state={state} dispatch={dispatch} />}
         {state.step === 'matter' && <MatterStep state={state} dispatch={dispatch} checkError={checkError} />}
         {state.step === 'form' && <FormStep state={state} dispatch={dispatch} />}
+        {state.step === 'face' && <FaceStep state={state} dispatch={dispatch} />}
         {state.step === 'materials' && <MaterialsStep state={state} dispatch={dispatch} />}
         {state.step === 'proxy' && <ProxyStep state={state} dispatch={dispatch} agentName={agentName} />}
         {state.step === 'sign' && <SignStep state={state} dispatch={dispatch} />}

@@ -2,7 +2,9 @@ import { dueText } from '../common/due-text.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useClient } from '../station/client-context.ts';
+import { faceCheckNeeded } from '../../../contract/domain/face-check.ts';
 import type { IntakeState } from './intake-state.ts';
+import { receiptStatusKey } from './step-words.ts';
 
 /** Taken in: the case number and the promised date, and the documents to print (受理单; 容缺受理单 and 委托书 if they apply). */
 export function ReceiptStep({ state, onFinish }: { state: IntakeState; onFinish(): void }) {
@@ -15,8 +17,8 @@ export function ReceiptStep({ state, onFinish }: { state: IntakeState; onFinish(
   const promised = Object.values(state.materials).some((c) => c.status === 'promised');
   return (
     <div className="intake-receipt" data-testid="intake-receipt">
-      <p className="intake-receipt__ok" role="status">
-        {t('ui.receipt.ok')}
+      <p className="intake-receipt__ok" role="status" data-testid="receipt-status" data-state={result.state}>
+        {t(receiptStatusKey(result.state, faceCheckNeeded(state.matter, state.form)))}
       </p>
       <dl className="intake-receipt__facts">
         <div className="case-fact">

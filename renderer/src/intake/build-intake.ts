@@ -1,5 +1,7 @@
 import { applicantFromCard } from '../../../contract/domain/applicant.ts';
 import type { CaseMaterialInput, IntakeInput } from '../../../contract/domain/cases.ts';
+import { faceCheckNeeded } from '../../../contract/domain/face-check.ts';
+import { faceAccepted } from './face-rules.ts';
 import type { IntakeState } from './intake-state.ts';
 
 const PHONE = /^1\d{10}$/;
@@ -7,6 +9,7 @@ const PHONE = /^1\d{10}$/;
 /**
  * The caseIntake input from what the flow collected, or null while something it needs is missing. The applicant
  * comes from the card; a phone answered on the form goes with it; the one signature also signs the 容缺 promise.
+ * The accepted face check goes with it only when the answers still ask for one (not after 上门认证).
  */
 export function buildIntake(state: IntakeState): IntakeInput | null {
   const { card, matter, signature } = state;
@@ -25,6 +28,9 @@ export function buildIntake(state: IntakeState): IntakeInput | null {
     }
   });
   const proxy = state.channel === 'window' && state.proxy && state.mandate !== null;
+  const needsFace = faceCheckNeeded(matter, state.form);
+  // Without an accepted check the core would refuse it (face.check-needed); the face step holds the flow back too.
+  if (needsFace && !faceAccepted(state.channel, state.face)) return null;
   return {
     requestId: state.requestId,
     channel: state.channel,
@@ -33,6 +39,7 @@ export function buildIntake(state: IntakeState): IntakeInput | null {
     form: state.form,
     materials,
     applicantSignature: signature.sha256,
+    ...(needsFace && state.face ? { faceCheck: state.face.check } : {}),
     ...(proxy && state.mandate ? { proxy: { mandateSignature: state.mandate.sha256, advancedFees: state.fees } } : {}),
   };
 }

@@ -1,6 +1,7 @@
 import type { MethodOutput } from '../../../contract/api/api.ts';
 import type { ExemptionKind, Matter } from '../../../contract/domain/catalog.ts';
 import type { Attachment } from '../../../contract/api/devices.ts';
+import type { FaceCheckResult } from '../../../contract/domain/face-check.ts';
 import type { FormValues } from '../../../contract/domain/forms.ts';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import type { Issue } from '../common/remote-issues.ts';
@@ -23,7 +24,7 @@ export interface Fee {
 export type Channel = 'window' | 'kiosk';
 /** One answer: a tick, a choice or text, or several choices. */
 export type FormValue = FormValues[string];
-export type StepId = 'card' | 'matter' | 'form' | 'materials' | 'proxy' | 'sign' | 'submit' | 'receipt';
+export type StepId = 'card' | 'matter' | 'form' | 'face' | 'materials' | 'proxy' | 'sign' | 'submit' | 'receipt';
 export type ApplicantCheck = MethodOutput<'applicantCheck'>;
 export type IntakeResult = MethodOutput<'caseIntake'>;
 
@@ -36,6 +37,8 @@ export interface IntakeState {
   matter: Matter | null;
   check: ApplicantCheck | null;
   form: FormValues;
+  /** The last face check decided for this applicant and matter (passed, failed or a clerk's), or none yet. */
+  face: FaceCheckResult | null;
   materials: Record<string, MaterialChoice>;
   proxy: boolean;
   mandate: Attachment | null;
@@ -51,6 +54,7 @@ export type IntakeAction =
   | { type: 'matter'; matter: Matter | null }
   | { type: 'check'; check: ApplicantCheck | null }
   | { type: 'field'; id: string; value: FormValue | undefined }
+  | { type: 'face'; result: FaceCheckResult | null }
   | { type: 'material'; id: string; choice: MaterialChoice | null }
   | { type: 'proxy'; on: boolean }
   | { type: 'mandate'; attachment: Attachment | null }
@@ -69,6 +73,7 @@ export function initialIntake(channel: Channel): IntakeState {
     matter: null,
     check: null,
     form: {},
+    face: null,
     materials: {},
     proxy: false,
     mandate: null,
@@ -80,7 +85,7 @@ export function initialIntake(channel: Channel): IntakeState {
 }
 
 /** Everything that belongs to one applicant and one matter, emptied when either changes. */
-const forMatter = { check: null, form: {}, materials: {}, proxy: false, mandate: null, fees: [], signature: null, issues: [] };
+const forMatter = { check: null, form: {}, face: null, materials: {}, proxy: false, mandate: null, fees: [], signature: null, issues: [] };
 
 /** The card's answers for the form (少填), for the fields the applicant has not answered yet. */
 function prefilled(state: IntakeState): IntakeState {
@@ -106,6 +111,8 @@ export function intakeReducer(state: IntakeState, action: IntakeAction): IntakeS
       else form[action.id] = action.value;
       return { ...state, form, issues: state.issues.filter((i) => i.path !== action.id && i.path !== `form.${action.id}`) };
     }
+    case 'face':
+      return { ...state, face: action.result };
     case 'material': {
       const materials = { ...state.materials };
       if (action.choice === null) delete materials[action.id];

@@ -1,5 +1,7 @@
 import type { Material } from '../../../contract/domain/catalog.ts';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
+import { faceCheckNeeded } from '../../../contract/domain/face-check.ts';
+import { faceAccepted } from './face-rules.ts';
 import type { IntakeState, StepId } from './intake-state.ts';
 
 const ID_NUMBER = /^\d{17}[\dXx]$/;
@@ -11,6 +13,8 @@ export function stepsOf(state: IntakeState): StepId[] {
     'card',
     ...(state.channel === 'window' ? (['matter'] as const) : []),
     ...(m === null || m.form !== undefined ? (['form'] as const) : []),
+    // The face check once the answers are in (they may waive it: 上门认证), before anything is handed in.
+    ...(faceCheckNeeded(m, state.form) ? (['face'] as const) : []),
     'materials',
     ...(state.channel === 'window' && m?.proxyAllowed ? (['proxy'] as const) : []),
     'sign',
@@ -54,6 +58,8 @@ export function stepDone(state: IntakeState, step: StepId): boolean {
     case 'form':
       // The core checks the answers at 提交 and every problem comes back at once, beside its field.
       return true;
+    case 'face':
+      return faceAccepted(state.channel, state.face);
     case 'materials':
       return state.matter !== null && missingRequired(state).length === 0;
     case 'proxy':

@@ -7,6 +7,7 @@ import { ScrollArea } from '../layout/ScrollArea.tsx';
 import { useStaff, type StaffSession } from '../staff/staff-context.ts';
 import { PinEntry } from '../staff/PinEntry.tsx';
 import { StaffPicker, type StaffMember } from '../staff/StaffPicker.tsx';
+import { useClient } from '../station/client-context.ts';
 import { useCall } from '../station/use-call.ts';
 import '../styles/window.css';
 
@@ -21,6 +22,7 @@ export function StaffLoginScreen({ door = 'window', onSignedIn }: { door?: keyof
   const { roles, title, prompt } = DOORS[door];
   const { t } = useI18n();
   const { signIn } = useStaff();
+  const client = useClient();
   const staff = useCall((client) => client.staffList({}), []);
   const [picked, setPicked] = useState<StaffMember | null>(null);
   return (
@@ -34,12 +36,17 @@ export function StaffLoginScreen({ door = 'window', onSignedIn }: { door?: keyof
           </ScrollArea>
         ) : (
           <PinEntry
-            staff={picked}
+            who={t('ui.staff.pinFor', { name: picked.name })}
+            submitLabel={t('ui.staff.signIn')}
+            pendingLabel={t('ui.staff.signingIn')}
+            onSubmit={(pin) =>
+              client.staffLogin({ staffId: picked.id, pin }).then((session) => {
+                signIn(session);
+                onSignedIn?.(session);
+              })
+            }
             onBack={() => setPicked(null)}
-            onSignedIn={(session) => {
-              signIn(session);
-              onSignedIn?.(session);
-            }}
+            backLabel={t('ui.staff.otherPerson')}
           />
         ))}
     </ScreenFrame>
