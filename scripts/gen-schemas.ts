@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { Catalog } from '../contract/domain/catalog.ts';
 import { StatutoryRules } from '../contract/domain/calendar/statutory-holidays.ts';
+import { PhotoSpecsSchema } from '../contract/domain/photo-spec.ts';
 import { faceManifestJsonSchema } from '../native/face/manifest.ts';
 
 export const generatedSchemas: Record<string, () => unknown> = {
@@ -13,6 +14,10 @@ export const generatedSchemas: Record<string, () => unknown> = {
   }),
   'assets/calendar/statutory-holidays.schema.json': () => z.toJSONSchema(StatutoryRules, { io: 'input', unrepresentable: 'any' }),
   'assets/models/face/manifest.schema.json': faceManifestJsonSchema,
+  'assets/schemas/photo-specs.schema.json': () => ({
+    ...z.toJSONSchema(PhotoSpecsSchema, { io: 'input', unrepresentable: 'any' }),
+    title: 'Doorstep 证件照 specs',
+  }),
 };
 
 export const schemaText = (make: () => unknown): string => `${JSON.stringify(make(), null, 2)}\n`;

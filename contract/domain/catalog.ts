@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PhotoBackgroundSchema } from './photo-spec.ts';
 import { FormSchema } from './forms.ts';
 
 /** Why a material may be waived (减材料 / 无证明: the grounds the reforms give for dropping a proof). */
@@ -27,6 +28,11 @@ export const Material = z.strictObject({
   requirement: z.enum(['required', 'secondary']),
   exemptions: z.array(Exemption),
   note: z.string().optional(),
+  /**
+   * A 证件照 the station can take and print (assets/photo/specs.json): the spec's id, and the background the matter
+   * asks for; without one the person chooses.
+   */
+  photo: z.strictObject({ spec: z.string().regex(/^[a-z0-9-]+$/), background: PhotoBackgroundSchema.optional() }).optional(),
 });
 export type Material = z.infer<typeof Material>;
 
