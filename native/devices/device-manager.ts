@@ -70,6 +70,7 @@ export class DeviceManager implements DeviceApi {
       () => this.events.cleared(),
     );
     await this.poll();
+    this.face.start();
     this.timer = setInterval(() => {
       this.polling = this.polling.then(() => this.poll());
     }, this.options.pollMs ?? 1000);

@@ -16,16 +16,31 @@ export class FaceDevice {
   private engine: FaceEngine | null = null;
   private failure: ErrorRecord | null = null;
   private readonly loading: Promise<void>;
+  private begin: () => void = () => undefined;
+  private started = false;
 
   constructor(load: () => Promise<FaceEngine> = () => FaceEngine.load()) {
-    this.loading = load().then(
-      (engine) => {
-        this.engine = engine;
-      },
-      (error: unknown) => {
-        this.failure = errorRecord(error);
-      },
-    );
+    this.loading = new Promise<void>((resolve) => {
+      this.begin = resolve;
+    })
+      .then(load)
+      .then(
+        (engine) => {
+          this.engine = engine;
+        },
+        (error: unknown) => {
+          this.failure = errorRecord(error);
+        },
+      );
+  }
+
+  /**
+   * Starts loading the graphs, once: after the other devices are up, so that the sessions' CPU-bound creation does
+   * not hold up the reader's and the pad's first discovery.
+   */
+  start(): void {
+    this.started = true;
+    this.begin();
   }
 
   /** Resolves once the graphs loaded or failed to: the load is attempted once per process. */
@@ -73,6 +88,7 @@ export class FaceDevice {
   }
 
   async close(): Promise<void> {
+    if (!this.started) return;
     await this.loading;
     await this.engine?.close();
   }
