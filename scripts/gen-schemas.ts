@@ -6,6 +6,7 @@ import { Catalog } from '../contract/domain/catalog.ts';
 import { StatutoryRules } from '../contract/domain/calendar/statutory-holidays.ts';
 import { PhotoSpecsSchema } from '../contract/domain/photo-spec.ts';
 import { faceManifestJsonSchema } from '../native/face/manifest.ts';
+import { segmentationManifestJsonSchema } from '../native/photo/segmentation-manifest.ts';
 
 export const generatedSchemas: Record<string, () => unknown> = {
   'assets/schemas/catalog.schema.json': () => ({
@@ -14,6 +15,7 @@ export const generatedSchemas: Record<string, () => unknown> = {
   }),
   'assets/calendar/statutory-holidays.schema.json': () => z.toJSONSchema(StatutoryRules, { io: 'input', unrepresentable: 'any' }),
   'assets/models/face/manifest.schema.json': faceManifestJsonSchema,
+  'assets/models/segmentation/manifest.schema.json': segmentationManifestJsonSchema,
   'assets/schemas/photo-specs.schema.json': () => ({
     ...z.toJSONSchema(PhotoSpecsSchema, { io: 'input', unrepresentable: 'any' }),
     title: 'Doorstep 证件照 specs',

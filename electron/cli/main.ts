@@ -11,6 +11,7 @@ import { doctor } from './commands/doctor.ts';
 import { faceCompare } from './commands/face.ts';
 import { guidePdfCommand } from './commands/guide.ts';
 import { idcardDecode, idcardRead } from './commands/idcard.ts';
+import { photoMake } from './commands/photo.ts';
 import { serve } from './commands/serve.ts';
 import { staffAdd } from './commands/staff.ts';
 import { enroll, syncCommand } from './commands/sync.ts';
@@ -25,6 +26,7 @@ const commands: Command[] = [
   idcardDecode,
   idcardRead,
   faceCompare,
+  photoMake,
   doctor,
   caseList,
   caseShow,

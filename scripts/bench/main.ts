@@ -6,6 +6,7 @@ import { benchGuidePdf } from './guide-pdf.ts';
 import { benchIdCard } from './idcard.ts';
 import { benchPageProcess } from './page-process.ts';
 import { benchReceiptPdf } from './receipt-pdf.ts';
+import { benchPhoto } from './photo.ts';
 import { printFigure, type Figure } from './report.ts';
 import { benchCatalogSearch } from './search.ts';
 import { benchSignaturePng } from './signature-png.ts';
@@ -25,6 +26,7 @@ const benches: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['station backlog', benchStationBacklog],
   ['face verification', benchFace],
   ['face check at the kiosk', benchFaceKiosk],
+  ['证件照', benchPhoto],
 ];
 
 const only = process.argv.slice(2);

@@ -16,7 +16,10 @@ export class GraphBuilder {
   private readonly initializers: onnxProto.onnx.ITensorProto[] = [];
   private count = 0;
 
-  constructor(private readonly name: string) {}
+  constructor(
+    private readonly name: string,
+    private readonly producer = 'doorstep convert-face-models',
+  ) {}
 
   private fresh(op: string): string {
     return `${op.toLowerCase()}_${this.count++}`;
@@ -117,7 +120,7 @@ export class GraphBuilder {
     const model = onnx.ModelProto.create({
       irVersion: 8,
       opsetImport: [{ domain: '', version: 17 }],
-      producerName: 'doorstep convert-face-models',
+      producerName: this.producer,
       graph: {
         name: this.name,
         node: this.nodes,
