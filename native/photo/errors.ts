@@ -18,7 +18,7 @@ export const PHOTO_REFUSAL_CODES = [
 export type PhotoRefusalCode = (typeof PHOTO_REFUSAL_CODES)[number];
 
 export class PhotoError extends StationError {
-  declare readonly code: PhotoRefusalCode | 'photo.unknown-spec' | 'photo.background-not-allowed' | 'photo.model-unusable' | 'photo.no-photo-media';
+  declare readonly code: PhotoRefusalCode | 'photo.unknown-spec' | 'photo.background-not-allowed' | 'photo.model-unusable';
 }
 
 /** The picture cannot become the photo; `code` says why, the person can fix it and try again. */
@@ -46,12 +46,5 @@ export class BackgroundNotAllowedError extends PhotoError {
 export class PhotoModelUnusableError extends PhotoError {
   constructor(reason: string, cause?: unknown) {
     super('photo.model-unusable', `segmentation model unusable: ${reason}`, { params: { reason }, cause });
-  }
-}
-
-/** The photo printer's queue offers no 6-inch (4×6 in) media: nothing is sent. */
-export class NoPhotoMediaError extends PhotoError {
-  constructor(queue: string, media: string) {
-    super('photo.no-photo-media', `queue ${queue} offers no ${media} media`, { params: { queue, media } });
   }
 }

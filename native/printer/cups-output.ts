@@ -251,3 +251,19 @@ export function classifyFailure(stderr: string): CupsFailure {
   }
   return 'other';
 }
+
+/**
+ * `lpoptions -p QUEUE -l`: the PageSize (or PageRegion) line's choices, the default's `*` taken off, e.g.
+ *   PageSize/Page Size: Custom.WIDTHxHEIGHT 4x6 *A4 Letter
+ * null when no such line is there (a raw queue with no PPD).
+ */
+export function parsePageSizes(text: string): string[] | null {
+  for (const name of ['PageSize', 'PageRegion']) {
+    const line = splitLines(text).find((l) => l.startsWith(`${name}/`) || l.startsWith(`${name}:`));
+    if (line === undefined) continue;
+    const colon = line.indexOf(': ');
+    const choices = colon < 0 ? [] : line.slice(colon + 2).split(/\s+/);
+    return choices.map((c) => c.replace(/^\*/, '')).filter((c) => c !== '');
+  }
+  return null;
+}

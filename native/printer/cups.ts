@@ -12,6 +12,7 @@ import {
   parseDevices,
   parseIppJob,
   parseJobs,
+  parsePageSizes,
   parsePrinters,
   parseRequestId,
   splitJobId,
@@ -184,6 +185,12 @@ export function createCupsBackend(options: CupsOptions = {}): PrinterBackend {
         lpstat(['-W', 'completed', '-o', ...dest], params),
       ]);
       return [...parseJobs(active, false), ...parseJobs(finished, true).slice(0, limit)];
+    },
+
+    async media(queue) {
+      const result = await run('lpoptions', ['-p', queue, '-l']);
+      if (result.code !== 0) throw fail(result, `lpoptions -p ${queue} -l`, 'printer.cups-unavailable', { queue });
+      return parsePageSizes(result.stdout);
     },
 
     async jobStatus(jobId): Promise<JobStatus | null> {

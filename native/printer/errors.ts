@@ -10,6 +10,7 @@ export const PRINTER_ERROR_CODES = [
   'printer.queue-missing', // the configured queue does not exist in CUPS
   'printer.queue-stopped', // the queue is paused (cupsdisable, or CUPS stopped it after an error)
   'printer.queue-rejecting', // the queue refuses new jobs (cupsreject)
+  'printer.no-media', // the queue's driver offers no paper of the role's size (a photo role on an A4 printer)
   'printer.job-failed', // the job ended with an error or vanished
   'printer.job-canceled', // someone cancelled the job
   'printer.timeout', // the job did not complete in time

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { parseOrThrow } from '../../contract/domain/validate.ts';
 import { splitJobId } from './cups-output.ts';
 import { PrinterError } from './errors.ts';
-import { loadRolePapers } from './roles.ts';
+import { loadRolePapers, mediaSizeMm } from './roles.ts';
 import { makeTestPage } from './test-page.ts';
 import { PRINTER_ROLES, type PrinterRole } from '../../contract/domain/printer-roles.ts';
 import {
@@ -138,7 +138,28 @@ export function createPrinters(backend: PrinterBackend, options: PrintersOptions
         message: report.message,
       });
     }
-    return { queue, paper: papers[role] };
+    return { queue, paper: await mediaFor(role, queue, papers[role]) };
+  }
+
+  /**
+   * The media keyword to send for the role's paper on this queue: the role's own when the driver lists it (or lists
+   * nothing), else the driver's name for the same size, else a custom size where the driver takes any; a queue
+   * whose driver has none of these cannot print the role's paper, and nothing is sent.
+   */
+  async function mediaFor(role: PrinterRole, queue: string, paper: RolePaper): Promise<RolePaper> {
+    const offered = await backend.media(queue);
+    if (offered === null || offered.includes(paper.media)) return paper;
+    const near = (size: [number, number] | null) =>
+      size !== null && Math.abs(size[0] - paper.widthMm) <= 0.5 && Math.abs(size[1] - paper.heightMm) <= 0.5;
+    const same = offered.find((m) => near(mediaSizeMm(m)));
+    if (same) return { ...paper, media: same };
+    if (offered.some((m) => m.startsWith('Custom.'))) return { ...paper, media: `Custom.${paper.widthMm}x${paper.heightMm}mm` };
+    throw new PrinterError('printer.no-media', `queue ${queue} offers no ${paper.media} (${paper.widthMm}×${paper.heightMm} mm)`, {
+      queue,
+      role,
+      media: paper.media,
+      size: `${paper.widthMm}×${paper.heightMm}`,
+    });
   }
 
   async function submitTo(

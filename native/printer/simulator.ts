@@ -23,7 +23,12 @@ export interface SimQueueSpec {
   name: string;
   device?: string;
   isDefault?: boolean;
+  /** The paper sizes its driver offers (lpoptions' PageSize choices); null or left out: no list, any size is tried. */
+  media?: string[] | null;
 }
+
+/** What an office laser's driver typically lists: no photo paper. */
+export const OFFICE_MEDIA = ['A4', 'A5', 'Letter', 'Legal'];
 
 export type SimFault =
   /** The queue is paused, as after cupsdisable or a printer error under ErrorPolicy stop-printer. */
@@ -45,9 +50,9 @@ export interface SimulatedPrint {
 }
 
 export const DEFAULT_SIM_QUEUES: readonly SimQueueSpec[] = [
-  { name: 'Receipt', device: 'simulated:/receipt' },
-  { name: 'A4', device: 'simulated:/a4', isDefault: true },
-  { name: 'Photo', device: 'simulated:/photo' },
+  { name: 'Receipt', device: 'simulated:/receipt', media: OFFICE_MEDIA },
+  { name: 'A4', device: 'simulated:/a4', isDefault: true, media: OFFICE_MEDIA },
+  { name: 'Photo', device: 'simulated:/photo', media: ['4x6', '5x7', 'A6'] },
 ];
 
 export const DEFAULT_SIM_ROLES: RoleQueues = { receipt: 'Receipt', a4: 'A4', photo: 'Photo' };
@@ -87,6 +92,7 @@ interface SimQueue {
   name: string;
   device: string;
   isDefault: boolean;
+  media: string[] | null;
   faults: Map<SimFault['kind'], SimFault>;
   /** When the queue finished its last job: the next one cannot start earlier. */
   freeAt: number;
@@ -116,6 +122,7 @@ export class PrinterSimulator implements PrinterBackend {
       name: spec.name,
       device: spec.device ?? `simulated:/${spec.name}`,
       isDefault: spec.isDefault ?? false,
+      media: spec.media ?? null,
       faults: new Map(),
       freeAt: this.clock.now(),
       lastMessage: '',
@@ -157,6 +164,13 @@ export class PrinterSimulator implements PrinterBackend {
     this.advance();
     const q = this.queues.get(name);
     return q ? this.report(q) : null;
+  }
+
+  async media(queue: string): Promise<string[] | null> {
+    this.advance();
+    if (!this.running) throw new PrinterError('printer.cups-unavailable', 'simulated scheduler is down', { install: CUPS_INSTALL_LINE });
+    const q = this.queues.get(queue);
+    return q ? q.media : null;
   }
 
   async listJobs(queue: string | undefined, limit: number): Promise<JobSummary[]> {

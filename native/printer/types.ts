@@ -149,6 +149,11 @@ export interface PrinterBackend {
   /** null when no such queue exists. */
   queue(name: string): Promise<QueueReport | null>;
   listJobs(queue: string | undefined, limit: number): Promise<JobSummary[]>;
+  /**
+   * The paper sizes the queue's driver offers (its PPD's PageSize choices, `Custom.WIDTHxHEIGHT` when it takes any
+   * size); null when the queue has no such list, and then any media is tried.
+   */
+  media(queue: string): Promise<string[] | null>;
   /** null when the job is unknown (never existed, or dropped from CUPS's history). */
   jobStatus(jobId: string): Promise<JobStatus | null>;
   /** Returns the job id. */

@@ -32,8 +32,9 @@ function scripted(answer: (call: Call) => CommandResult | undefined) {
   return { run, calls };
 }
 
-/** A healthy single PDF queue, as lpstat describes it. */
+/** A healthy single PDF queue, as lpstat describes it, with cups-pdf's driver and its paper sizes. */
 function idleQueue(call: Call): CommandResult | undefined {
+  if (call.command === 'lpoptions') return ok(fixture('lpoptions-l.cups-pdf.txt'));
   if (call.command !== 'lpstat') return undefined;
   if (call.args[0] === '-p') return ok('printer PDF is idle.  enabled since Sun Nov 22 19:18:43 2026\nno system default destination\n');
   if (call.args[0] === '-a') return ok('PDF accepting requests since Sun Nov 22 19:18:43 2026\n');
@@ -133,7 +134,8 @@ describe('CUPS driver', () => {
       jobId: 'PDF-13',
       queue: 'PDF',
       role: 'photo',
-      media: '4x6',
+      // cups-pdf's driver lists no 4x6 but takes custom sizes: the 6-inch paper is asked for by its size.
+      media: 'Custom.101.6x152.4mm',
       copies: 1,
       state: 'completed',
     });

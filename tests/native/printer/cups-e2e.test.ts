@@ -42,10 +42,13 @@ async function measure(result: PrintResult, since: number): Promise<[number, num
   }
 }
 
+// cups-pdf's driver lists A4 but no 4x6; it takes custom sizes, so the photo role asks for its paper by size.
+const MEDIA_SENT: Record<PrinterRole, string> = { receipt: papers.receipt.media, a4: papers.a4.media, photo: 'Custom.101.6x152.4mm' };
+
 async function printAndMeasure(role: PrinterRole, document: Uint8Array): Promise<[number, number]> {
   const since = Date.now();
   const result = await printers.print({ role, document, title: `doorstep-e2e-${role}` });
-  expect(result).toMatchObject({ queue: QUEUE, role, media: papers[role].media, state: 'completed' });
+  expect(result).toMatchObject({ queue: QUEUE, role, media: MEDIA_SENT[role], state: 'completed' });
   expect(await printers.job(result.jobId)).toMatchObject({ state: 'completed' });
   const sizes = await measure(result, since);
   expect(sizes).toHaveLength(1);

@@ -6,6 +6,7 @@ import {
   parseDevices,
   parseIppJob,
   parseJobs,
+  parsePageSizes,
   parsePrinters,
   parseRequestId,
   redactDeviceUri,
@@ -205,6 +206,33 @@ describe('lp and ipptool', () => {
   });
 });
 
+describe('lpoptions -l', () => {
+  it('reads the paper sizes a driver offers, the default unmarked, custom sizes kept', () => {
+    const sizes = parsePageSizes(fixture('lpoptions-l.cups-pdf.txt'));
+    expect(sizes).toContain('A4');
+    expect(sizes).toContain('Custom.WIDTHxHEIGHT');
+    expect(sizes).not.toContain('4x6');
+    expect(sizes?.some((s) => s.startsWith('*'))).toBe(false);
+    expect(parsePageSizes('PageSize/Media Size: w288h432 *4x6 4x6.Fullbleed\nColorModel/Color: *RGB\n')).toEqual(['w288h432', '4x6', '4x6.Fullbleed']);
+    expect(parsePageSizes('PageRegion/Region: *A4 Letter\n')).toEqual(['A4', 'Letter']);
+  });
+
+  it('says a queue with no PPD has no list rather than an empty one', () => {
+    expect(parsePageSizes('')).toBeNull();
+    expect(parsePageSizes('Resolution/Output Resolution: *300dpi\n')).toBeNull();
+  });
+
+  it('reads back any list of sizes written the way lpoptions writes it', () => {
+    const keyword = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._x-]{0,20}$/);
+    fc.assert(
+      fc.property(fc.uniqueArray(keyword, { minLength: 1, maxLength: 30 }), fc.nat(), (sizes, d) => {
+        const marked = sizes.map((s, i) => (i === d % sizes.length ? `*${s}` : s));
+        expect(parsePageSizes(`Resolution/Output Resolution: *300dpi\nPageSize/Page Size: ${marked.join(' ')}\n`)).toEqual(sizes);
+      }),
+    );
+  });
+});
+
 describe('robustness', () => {
   const anyText = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 400 }),
@@ -218,6 +246,7 @@ describe('robustness', () => {
               'lpstat-l-not-completed.stopped.txt',
               'lpstat-a.several.txt',
               'ipptool-job.completed.txt',
+              'lpoptions-l.cups-pdf.txt',
             ].flatMap((f) => fixture(f).split('\n')),
             'RECEIVED: 0 bytes in response',
             'printer  now printing .',
@@ -241,6 +270,7 @@ describe('robustness', () => {
         parseJobs(text, true);
         parseRequestId(text);
         parseIppJob(text);
+        parsePageSizes(text);
         classifyFailure(text);
       }),
       { numRuns: 2000 },

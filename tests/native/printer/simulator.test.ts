@@ -91,6 +91,35 @@ describe('printer simulator', () => {
     await printers.follow(ahead);
   });
 
+  it('refuses a role whose paper the queue’s driver does not offer, sending nothing', async () => {
+    // The photo role pointed at the office printer: its driver lists A4, A5, Letter and Legal, no 6-inch paper.
+    const { printers, simulator } = setup({ roles: { a4: 'A4', photo: 'A4' } });
+    const error = await expectPrinterError(printers.print({ role: 'photo', document: await onePagePdf(288, 432) }), 'printer.no-media');
+    expect(error.params).toMatchObject({ queue: 'A4', role: 'photo', media: '4x6', size: '101.6×152.4' });
+    expect(simulator.printed()).toEqual([]);
+    await expectPrinterError(printers.printTestPage('photo'), 'printer.no-media');
+    expect(simulator.printed()).toEqual([]);
+  });
+
+  it('asks for the paper by the driver’s own name for its size, or as a custom size', async () => {
+    const { printers, simulator } = setup({
+      roles: { photo: 'Dye', a4: 'Any' },
+      queues: [
+        { name: 'Dye', media: ['w288h432', 'w360h504'] },
+        { name: 'Wide', media: ['A4', 'Custom.WIDTHxHEIGHT'] },
+        { name: 'Any', media: null },
+      ],
+    });
+    expect((await printers.print({ role: 'photo', document: await onePagePdf(288, 432) })).media).toBe('w288h432');
+    expect((await printers.print({ role: 'photo', document: await onePagePdf(288, 432), queue: 'Wide' })).media).toBe('Custom.101.6x152.4mm');
+    expect((await printers.print({ role: 'a4', document: await onePagePdf() })).media).toBe('A4');
+    expect(simulator.printed().map((p) => [p.queue, p.media])).toEqual([
+      ['Dye', 'w288h432'],
+      ['Wide', 'Custom.101.6x152.4mm'],
+      ['Any', 'A4'],
+    ]);
+  });
+
   it('refuses a queue that does not accept jobs', async () => {
     const { printers, simulator } = setup();
     simulator.setFault('Receipt', { kind: 'rejecting', message: 'Maintenance' });
@@ -157,8 +186,8 @@ describe('printer simulator', () => {
 
   it('prints to an explicitly chosen queue with the role’s paper', async () => {
     const { printers, simulator } = setup();
-    const result = await printers.print({ role: 'photo', document: await onePagePdf(), queue: 'A4' });
-    expect(result).toMatchObject({ queue: 'A4', media: '4x6' });
+    const result = await printers.print({ role: 'receipt', document: await onePagePdf(), queue: 'A4' });
+    expect(result).toMatchObject({ queue: 'A4', media: 'A4' });
     expect(simulator.printed()[0]?.queue).toBe('A4');
   });
 
