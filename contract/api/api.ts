@@ -13,6 +13,8 @@ import { SignatureSchema } from '../domain/signature.ts';
 import { TownshipUrl } from './sync.ts';
 import { FaceCheckStarted, FaceFrameAnswer, FaceModelStatus, FaceTestAnswer, MAX_FRAME_BASE64 } from './face.ts';
 import { FaceCheckResult } from '../domain/face-check.ts';
+import { PhotoBackgroundSchema } from '../domain/photo-spec.ts';
+import { MAX_PHOTO_FRAMES, PhotoMade } from './photo.ts';
 
 export const AppInfo = z.strictObject({
   name: z.string(),
@@ -208,6 +210,35 @@ export const api = {
     "The technician's live test: one frame through the face pipeline, with what it found and how long it took. Nothing is kept.",
     staff('technician'),
   ),
+  photoMake: method(
+    z.strictObject({
+      frames: z.array(z.base64().max(MAX_FRAME_BASE64)).min(1).max(MAX_PHOTO_FRAMES),
+      spec: z.string().min(1).max(40),
+      background: PhotoBackgroundSchema,
+    }),
+    PhotoMade,
+    'A 证件照 of the one person in the camera frames, made to a spec on a background: the best frame kept, head and eye line placed, background replaced. Held for this visit or session only; refused with what the person should change.',
+    KIOSK,
+  ),
+  photoFromCard: method(
+    z.strictObject({ spec: z.string().min(1).max(40).default('1inch') }),
+    PhotoMade,
+    "The ID card's own photo (the card this visit or the window just read, where the vendor's decoder gave it) as a photo of a spec, marked low resolution.",
+    KIOSK,
+  ),
+  photoPrint: method(
+    z.strictObject({ photo: z.string().min(16).max(60), copies: z.int().min(1).max(3).default(1) }),
+    PrintResult,
+    "Prints a held photo as a 6-inch sheet with cutting marks on the photo printer, followed to completion.",
+    KIOSK,
+  ),
+  photoKeep: method(
+    z.strictObject({ photo: z.string().min(16).max(60) }),
+    Attachment,
+    'Stores a held photo as a page (kind photo, encrypted like every scan) for the material 照片 of the case being taken in.',
+    KIOSK,
+  ),
+  photoDrop: method(z.strictObject({ photo: z.string().min(16).max(60) }), z.strictObject({}), 'Forgets a held photo now.', KIOSK),
   printerTestPage: method(z.strictObject({ role: PrinterRole }), PrintResult, "Prints the technician's test page on a role's printer.", staff('technician')),
   staffList: method(
     Empty,

@@ -106,6 +106,12 @@ export const CaseEvent = z.strictObject({
 });
 export type CaseEvent = z.infer<typeof CaseEvent>;
 
+/**
+ * A provided material's source when every page of it is a photo this station's camera made (photoKeep): shown as
+ * 本站采集 on the case and at the township.
+ */
+export const STATION_PHOTO_SOURCE = 'station-photo';
+
 export const CaseMaterial = z.strictObject({
   materialId: z.string(),
   name: z.string(),

@@ -11,6 +11,7 @@ import { FaceChecks } from './face/face-checks.ts';
 import type { FaceModelPort } from './face/face-model.ts';
 import { FaceReferences } from './face/face-references.ts';
 import { KioskVisits } from './kiosk-visits.ts';
+import { HeldPhotos } from './photo/held-photos.ts';
 import type { LogHealth, Logger } from './log.ts';
 import { AuditLog } from './security/audit-log.ts';
 import { FieldCipher } from './security/field-cipher.ts';
@@ -33,6 +34,7 @@ export interface Services {
   readonly visits: KioskVisits;
   readonly faces: FaceChecks;
   readonly faceReferences: FaceReferences;
+  readonly photos: HeldPhotos;
   /** Room in the data directory: no new work once the disk is nearly full. */
   readonly storage: StorageGuard;
 }
@@ -74,6 +76,7 @@ export function buildServices({ db, keys, clock, config, logger, bus, dataDir, f
     visits: new KioskVisits(clock, (config.idleTimeoutSec + 60) * 1000),
     faces: new FaceChecks({ model: faceModel, references: faceReferences, audit, keys, clock, challenges: config.faceChallenges }),
     faceReferences,
+    photos: new HeldPhotos(clock, (config.idleTimeoutSec + 60) * 1000),
     storage: new StorageGuard(dataDir, logger.health),
   };
 }

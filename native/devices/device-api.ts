@@ -1,9 +1,13 @@
 import type { DeviceStatus } from '../../contract/api/devices.ts';
 import type { FaceModelStatus } from '../../contract/api/face.ts';
 import type { IdentityCard } from '../../contract/domain/identity.ts';
+import type { PhotoBackground } from '../../contract/domain/photo-spec.ts';
 import type { PrinterRole } from '../../contract/domain/printer-roles.ts';
 import type { Signature } from '../../contract/domain/signature.ts';
 import type { DescribeOptions, FaceDescription } from '../face/face-api.ts';
+import type { CardPhoto } from '../photo/card-photo.ts';
+import type { PhotoReport } from '../photo/photo-maker.ts';
+import type { SheetLayout } from '../photo/sheet.ts';
 import type { PrintResult } from '../printer/types.ts';
 
 /**
@@ -30,6 +34,12 @@ export interface DeviceApi {
   faceDescribe(image: Uint8Array, options?: DescribeOptions): Promise<FaceDescription>;
   /** Two descriptors against the calibrated threshold. */
   faceDecide(a: number[], b: number[]): Promise<{ match: boolean; distance: number; threshold: number; model: string }>;
+  /** 证件照 of the one person in the frames, the best frame kept; refused with a photo.* code the person can act on. */
+  photoMake(frames: Uint8Array[], spec: string, background: PhotoBackground): Promise<{ report: PhotoReport; jpeg: Uint8Array }>;
+  /** The ID card's own (decoded) photo cut and enlarged to a spec, with how far it was enlarged. */
+  photoFromCard(image: Uint8Array, spec: string): Promise<CardPhoto>;
+  /** A 6-inch sheet PDF of a finished photo of `spec`, with cutting marks. */
+  photoSheet(jpeg: Uint8Array, spec: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }>;
   close(): Promise<void>;
 }
 

@@ -10,6 +10,11 @@ import { renderSignaturePng } from '../sigpad/render-png.ts';
 import type { DescribeOptions, FaceDescription } from '../face/face-api.ts';
 import type { FaceModelStatus } from '../../contract/api/face.ts';
 import { FaceDevice } from './face-device.ts';
+import { PhotoDevice } from './photo-device.ts';
+import type { PhotoBackground } from '../../contract/domain/photo-spec.ts';
+import type { CardPhoto } from '../photo/card-photo.ts';
+import type { PhotoReport } from '../photo/photo-maker.ts';
+import type { SheetLayout } from '../photo/sheet.ts';
 import type { PhotoDecoderChoice } from '../idcard/photo-decoder-choice.ts';
 import { IdCardDevice } from './idcard-device.ts';
 import { PrinterDevices } from './printer-devices.ts';
@@ -45,6 +50,7 @@ export class DeviceManager implements DeviceApi {
   private readonly sigpad = new SigpadDevice();
   private readonly printers: PrinterDevices;
   private readonly face = new FaceDevice();
+  private readonly photo = new PhotoDevice(this.face);
   private readonly last = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> = Promise.resolve();
@@ -181,10 +187,22 @@ export class DeviceManager implements DeviceApi {
   faceDecide(a: number[], b: number[]): Promise<{ match: boolean; distance: number; threshold: number; model: string }> {
     return this.face.decide(a, b);
   }
+  photoMake(frames: Uint8Array[], spec: string, background: PhotoBackground): Promise<{ report: PhotoReport; jpeg: Uint8Array }> {
+    return this.photo.make(frames, spec, background);
+  }
+
+  photoFromCard(image: Uint8Array, spec: string): Promise<CardPhoto> {
+    return this.photo.fromCard(image, spec);
+  }
+
+  photoSheet(jpeg: Uint8Array, spec: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
+    return this.photo.sheet(jpeg, spec);
+  }
+
 
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.polling;
-    await Promise.allSettled([this.idcard.close(), this.sigpad.close(), this.face.close()]);
+    await Promise.allSettled([this.idcard.close(), this.sigpad.close(), this.photo.close().then(() => this.face.close())]);
   }
 }

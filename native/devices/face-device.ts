@@ -81,7 +81,8 @@ export class FaceDevice {
     return { match: distance < threshold, distance, threshold, model: version };
   }
 
-  private async ready(): Promise<FaceEngine> {
+  /** The loaded engine, for the photo maker that shares it; throws like the face methods when it did not load. */
+  async ready(): Promise<FaceEngine> {
     await this.loading;
     if (!this.engine) throw new FaceModelNotLoadedError(this.failure);
     return this.engine;

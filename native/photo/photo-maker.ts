@@ -4,11 +4,8 @@ import type { FaceEngine } from '../face/face-engine.ts';
 import { PhotoRefusedError, type PhotoRefusalCode } from './errors.ts';
 import { makePhoto, photoJpeg, type FinishedPhoto } from './make-photo.ts';
 import { Segmenter } from './segmenter.ts';
-import { sheetLayout, sheetPdf, type SheetLayout } from './sheet.ts';
+import { photoSheet, type SheetLayout } from './sheet.ts';
 import { choosePhoto, loadPhotoSpecs } from './specs.ts';
-
-/** 6-inch photo paper, the sheet the station prints photos on (assets/printer/roles.json, role photo). */
-export const PHOTO_SHEET_MM: [number, number] = [101.6, 152.4];
 
 /** What a made photo is, as plain data: for the CLI's JSON, the screens and the case's material record. */
 export interface PhotoReport {
@@ -111,7 +108,6 @@ export function reportOf(spec: PhotoSpec, background: PhotoBackground, photo: Fi
 }
 
 /** A 6-inch sheet of the photo, laid out for its spec's size. */
-export async function photoSheet(made: MadePhoto): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
-  const layout = sheetLayout(PHOTO_SHEET_MM, [made.report.spec.widthMm, made.report.spec.heightMm]);
-  return { layout, pdf: await sheetPdf(made.jpeg, layout, `${made.report.spec.name}证件照`) };
+export function madeSheet(made: MadePhoto): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
+  return photoSheet(made.jpeg, [made.report.spec.widthMm, made.report.spec.heightMm], `${made.report.spec.name}证件照`);
 }

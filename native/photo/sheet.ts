@@ -2,6 +2,9 @@ import { PDFDocument, rgb } from 'pdf-lib';
 
 const PT_PER_MM = 72 / 25.4;
 
+/** 6-inch photo paper, the sheet the station prints photos on (assets/printer/roles.json, role photo). */
+export const PHOTO_SHEET_MM: [number, number] = [101.6, 152.4];
+
 /** The least gap between two photos, where the cutter's blade goes. */
 export const MIN_GAP_MM = 2;
 /** Paper kept clear at the edges, for printers that cannot print to the edge and for the cutting marks. */
@@ -67,7 +70,8 @@ export async function sheetPdf(jpeg: Uint8Array, layout: SheetLayout, title: str
   pdf.setCreator('Doorstep');
   pdf.setProducer('Doorstep');
   const page = pdf.addPage([layout.pageMm[0] * PT_PER_MM, layout.pageMm[1] * PT_PER_MM]);
-  const image = await pdf.embedJpg(jpeg);
+  // A copy of its own: pdf-lib reads the bytes through their whole ArrayBuffer, ignoring a view's offset.
+  const image = await pdf.embedJpg(new Uint8Array(jpeg));
   const [w, h] = layout.photoMm;
   for (const [x, y] of layout.positionsMm) {
     page.drawImage(image, { x: x * PT_PER_MM, y: y * PT_PER_MM, width: w * PT_PER_MM, height: h * PT_PER_MM });
@@ -89,4 +93,10 @@ export async function sheetPdf(jpeg: Uint8Array, layout: SheetLayout, title: str
     }
   }
   return pdf.save();
+}
+
+/** A 6-inch sheet of one photo at its spec's size. */
+export async function photoSheet(jpeg: Uint8Array, photoMm: [number, number], title: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
+  const layout = sheetLayout(PHOTO_SHEET_MM, photoMm);
+  return { layout, pdf: await sheetPdf(jpeg, layout, title) };
 }

@@ -9,7 +9,7 @@
 import sharp from 'sharp';
 import { decodeImage, type RgbImage } from '../../native/face/decode.ts';
 import { FaceEngine } from '../../native/face/face-engine.ts';
-import { PhotoMaker, photoSheet, type MadePhoto } from '../../native/photo/photo-maker.ts';
+import { madeSheet, PhotoMaker, type MadePhoto } from '../../native/photo/photo-maker.ts';
 import { Segmenter, stretch } from '../../native/photo/segmenter.ts';
 import { SELFIE_TFJS_MODEL } from '../convert-segmentation-model.ts';
 import { demoFaces } from '../face/demo-faces.ts';
@@ -72,7 +72,7 @@ export async function benchPhoto(runs = 20): Promise<Figure[]> {
     let bytes = 0;
     const sheet = percentile(
       await timed(runs, async () => {
-        bytes = (await photoSheet(made)).pdf.length;
+        bytes = (await madeSheet(made)).pdf.length;
       }),
       50,
     );

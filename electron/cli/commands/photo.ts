@@ -34,12 +34,12 @@ export const photoMake: Command = {
     const { choosePhoto, loadPhotoSpecs } = await import('../../../native/photo/specs.ts');
     choosePhoto(values.spec, values.background as PhotoBackground);
     const { FaceEngine } = await import('../../../native/face/face-engine.ts');
-    const { PhotoMaker, photoSheet } = await import('../../../native/photo/photo-maker.ts');
+    const { madeSheet, PhotoMaker } = await import('../../../native/photo/photo-maker.ts');
     const engine = await FaceEngine.load();
     const maker = await PhotoMaker.load(engine);
     try {
       const made = await maker.make([bytes], values.spec, values.background as PhotoBackground);
-      const sheet = values.sheet ? await photoSheet(made) : undefined;
+      const sheet = values.sheet ? await madeSheet(made) : undefined;
       writeFileSync(values.output, sheet ? sheet.pdf : made.jpeg);
       if (values.json) {
         io.out(JSON.stringify({ output: values.output, ...made.report, sheet: sheet?.layout }));

@@ -52,6 +52,16 @@ export class AttachmentStore {
     return { attachment, bytes };
   }
 
+  /** What kind of file each stored address holds (scan, signature, photo, document); unknown addresses are left out. */
+  kinds(shas: string[]): Map<string, Attachment['kind']> {
+    const kinds = new Map<string, Attachment['kind']>();
+    for (const sha of shas) {
+      const row = this.#db.attachments.get(sha);
+      if (row) kinds.set(sha, row.kind);
+    }
+    return kinds;
+  }
+
   /** Every page and signature a case points at must already be stored: a case never refers to nothing. */
   assertStored(shas: string[]): void {
     const missing = shas.find((sha) => !this.#db.attachments.has(sha));

@@ -1,6 +1,7 @@
 import type { CaseRecord } from '../../../db/cases/case-rows.ts';
 import type { StationData } from '../../../db/station-data.ts';
 import {
+  STATION_PHOTO_SOURCE,
   MAX_RONGQUE_WORKING_DAYS,
   type Applicant,
   type CaseDetail,
@@ -88,6 +89,11 @@ export interface CaseServiceDeps {
   clock: Clock;
 }
 
+/** The core decides 本站采集 from the stored pages' kind, never from what a screen claims. */
+function stationTaken(m: CaseMaterialInput, kinds: Map<string, string>): boolean {
+  return m.status === 'provided' && m.pages.length > 0 && m.pages.every((p) => kinds.get(p) === 'photo');
+}
+
 export class CaseService {
   private readonly db: StationData;
   private readonly cipher: FieldCipher;
@@ -150,6 +156,7 @@ export class CaseService {
       ...input.materials.flatMap((m) => (m.status === 'provided' ? m.pages : m.status === 'promised' ? [m.promiseSignature] : [])),
     ];
     this.attachments.assertStored(attachments);
+    const kinds = this.attachments.kinds(input.materials.flatMap((m) => (m.status === 'provided' ? m.pages : [])));
     const due = this.dueDate(matter, day);
     const promised = input.materials.filter((m) => m.status === 'promised');
     const owedDue = promised.map((m) => m.dueDate).sort()[0] ?? null;
@@ -172,7 +179,7 @@ export class CaseService {
           status: m.status,
           pages: m.status === 'provided' ? m.pages : [],
           exemption: m.status === 'exempt' ? m.exemption : null,
-          source: m.status === 'exempt' ? (m.source ?? null) : null,
+          source: m.status === 'exempt' ? (m.source ?? null) : stationTaken(m, kinds) ? STATION_PHOTO_SOURCE : null,
           dueDate: m.status === 'promised' ? m.dueDate : null,
           promiseSignature: m.status === 'promised' ? m.promiseSignature : null,
         });

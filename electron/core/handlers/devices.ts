@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import { devicesOf } from '../station.ts';
+import { visitOwner } from './photo.ts';
 import { actorOf, personRef, printed, type Core, type HandlersOf } from './handler-kit.ts';
 
 type Methods =
@@ -14,6 +15,13 @@ type Methods =
   | 'cameraSavePage'
   | 'attachmentPreview'
   | 'printerTestPage';
+
+/** A kiosk visit ends with the photos it held, and those made before any card was read. */
+function endVisit(core: Core, visit: string | null): void {
+  core.visits.end(visit);
+  core.photos.dropAll(visitOwner(null));
+  if (visit !== null) core.photos.dropAll(visitOwner(visit));
+}
 
 /** Previews are for the screen: small and quick to send. */
 const PREVIEW_PX = 480;
@@ -30,11 +38,11 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
       if (caller.kind === 'staff') core.faces.rememberCard(caller.session, card);
       if (caller.kind !== 'kiosk') return { card, visit: null };
       // At the kiosk a new card is a new visit: whatever the previous one made is no longer this screen's.
-      core.visits.end(caller.visit);
+      endVisit(core, caller.visit);
       return { card, visit: core.visits.start(card) };
     },
     kioskVisitEnd: (_input, caller) => {
-      if (caller.kind === 'kiosk') core.visits.end(caller.visit);
+      if (caller.kind === 'kiosk') endVisit(core, caller.visit);
       return {};
     },
     sigpadStart: () => devices().sigpadStart(),

@@ -5,6 +5,7 @@ import { catalogHandlers } from './catalog.ts';
 import { deviceHandlers } from './devices.ts';
 import { documentHandlers } from './documents.ts';
 import { faceHandlers } from './face.ts';
+import { photoHandlers } from './photo.ts';
 import type { Core } from './handler-kit.ts';
 import { staffHandlers } from './staff.ts';
 import { syncHandlers } from './sync.ts';
@@ -19,6 +20,7 @@ export function createHandlers(core: Core): Handlers {
     ...caseHandlers(core),
     ...documentHandlers(core),
     ...faceHandlers(core),
+    ...photoHandlers(core),
     ...syncHandlers(core),
   };
 }

@@ -13,7 +13,10 @@ export function staffHandlers(core: Core): HandlersOf<'staffList' | 'staffLogin'
       return { session: session.token, staffId, name, role: session.role, expiresAt: session.expiresAt };
     },
     staffLogout: (_input, caller) => {
-      if (caller.kind === 'staff') core.staff.logout(caller.session);
+      if (caller.kind === 'staff') {
+        core.staff.logout(caller.session);
+        core.photos.dropAll(`session:${caller.session}`);
+      }
       return {};
     },
     staffAdd: async ({ name, role, pin, approver }) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { PHOTO_SHEET_MM } from '../../../native/photo/photo-maker.ts';
+import { PHOTO_SHEET_MM } from '../../../native/photo/sheet.ts';
 import { MIN_GAP_MM, SHEET_MARGIN_MM, sheetLayout, sheetPdf } from '../../../native/photo/sheet.ts';
 import { loadPhotoSpecs } from '../../../native/photo/specs.ts';
 import { tempDir } from '../../helpers/tmp.ts';
