@@ -5,11 +5,17 @@
 #
 # It never installs packages. Needed: apt-get install cups printer-driver-cups-pdf poppler-utils
 #
-# Environment: DOORSTEP_PDF_QUEUE  name of the virtual queue (default PDF)
+# It also adds a second virtual queue, an office laser's driver (CUPS's Generic PCL: Letter to A5, no 6-inch photo
+# paper, no custom sizes) printing into cups-pdf, on which the photo role must be refused rather than print.
+#
+# Environment: DOORSTEP_PDF_QUEUE     name of the virtual queue (default PDF)
+#              DOORSTEP_OFFICE_QUEUE  name of the office queue (default DoorstepOffice)
 set -euo pipefail
 export LC_ALL=C LANG=C # lpstat's wording is parsed below
 
 QUEUE="${DOORSTEP_PDF_QUEUE:-PDF}"
+OFFICE_QUEUE="${DOORSTEP_OFFICE_QUEUE:-DoorstepOffice}"
+OFFICE_MODEL='drv:///sample.drv/generpcl.ppd'
 PPD_MODEL='lsb/usr/cups-pdf/CUPS-PDF_opt.ppd'
 INSTALL_LINE='apt-get install cups printer-driver-cups-pdf poppler-utils'
 
@@ -54,6 +60,12 @@ else
   # cups-pdf has no driverless variant in Debian 12, so the warning is expected.
   lpadmin_out="$(lpadmin -p "$QUEUE" -v cups-pdf:/ -E -m "$PPD_MODEL" 2>&1)" || die "lpadmin failed: $lpadmin_out"
   echo "setup-cups: added queue $QUEUE (cups-pdf)"
+fi
+
+if ! lpstat -v "$OFFICE_QUEUE" >/dev/null 2>&1; then
+  need_root "adding the $OFFICE_QUEUE queue"
+  lpadmin_out="$(lpadmin -p "$OFFICE_QUEUE" -v cups-pdf:/ -E -m "$OFFICE_MODEL" 2>&1)" || die "lpadmin failed: $lpadmin_out"
+  echo "setup-cups: added queue $OFFICE_QUEUE (office driver, no photo paper)"
 fi
 
 # CUPS turns a PDF into PostScript before cups-pdf rewrites it; the default renderer loses the text layer of

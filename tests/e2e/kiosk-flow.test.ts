@@ -125,9 +125,8 @@ describe('kiosk: finding a matter and reading its guide', () => {
   it('opens a placeholder for each service not built yet, telling the villager to ask at the window', async () => {
     const { page, context } = await kiosk.open();
     await page.getByTestId('screen-attract').tap();
-    // 查进度 is built (kiosk-apply.test.ts); the other three are still to come.
+    // 查进度 (kiosk-apply.test.ts) and 打印照片 (kiosk-photo.test.ts) are built; the other two are still to come.
     for (const [tile, title] of [
-      ['photo', '打印照片'],
       ['rating', '评价'],
       ['agent', '找代办员'],
     ] as const) {

@@ -10,6 +10,9 @@ const SETUP = join(import.meta.dirname, '..', '..', 'scripts', 'setup-cups.sh');
 /** The cups-pdf queue tests print to. */
 export const PDF_QUEUE = process.env.DOORSTEP_PDF_QUEUE ?? 'PDF';
 
+/** The office printer's queue setup-cups.sh adds beside it: a driver with no 6-inch photo paper. */
+export const OFFICE_QUEUE = process.env.DOORSTEP_OFFICE_QUEUE ?? 'DoorstepOffice';
+
 /**
  * Brings up CUPS with the cups-pdf queue (scripts/setup-cups.sh is idempotent) and returns where cups-pdf writes
  * this user's files. No CUPS is a failure with the install line, never a skip.

@@ -190,7 +190,7 @@ export class CaseService {
         proxy: input.proxy !== undefined,
         dueDate: due.date,
         ...(due.provisional && { dueProvisional: true }),
-        materials: input.materials.map((m) => ({ id: m.materialId, status: m.status })),
+        materials: input.materials.map((m) => ({ id: m.materialId, status: m.status, ...(stationTaken(m, kinds) && { source: STATION_PHOTO_SOURCE }) })),
       }, attachments);
       if (face) this.appendEvent(caseId, 'faceChecked', 'received', actor, now, faceDetail(face));
       let state: CaseState = 'received';

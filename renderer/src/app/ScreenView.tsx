@@ -6,6 +6,7 @@ import { GuideScreen } from '../screens/GuideScreen.tsx';
 import { HomeScreen } from '../screens/HomeScreen.tsx';
 import { IntakeScreen } from '../screens/IntakeScreen.tsx';
 import { MatterListScreen } from '../screens/MatterListScreen.tsx';
+import { PhotoScreen } from '../screens/PhotoScreen.tsx';
 import { PlaceholderScreen } from '../screens/PlaceholderScreen.tsx';
 import { ProgressScreen } from '../screens/ProgressScreen.tsx';
 import { SearchScreen } from '../screens/SearchScreen.tsx';
@@ -39,6 +40,8 @@ export function ScreenView({ route }: { route: Route | undefined }) {
       return <GuideScreen code={route.code} />;
     case 'placeholder':
       return <PlaceholderScreen service={route.service} />;
+    case 'photo':
+      return <PhotoScreen spec={route.spec} background={route.background} />;
     case 'technician':
       return (
         <RequireStaff door="technician">

@@ -1,7 +1,8 @@
 import type { LifeEventSummary } from '../../../contract/api/api.ts';
+import type { PhotoBackground } from '../../../contract/domain/photo-spec.ts';
 
 /** The home tiles that lead to a "coming soon" screen until their service is built. */
-export type PlaceholderService = 'photo' | 'rating' | 'agent';
+export type PlaceholderService = 'rating' | 'agent';
 
 /** The clerk's desk lists (caseList views). */
 import type { DeskView } from '../../../contract/domain/desk-views.ts';
@@ -14,6 +15,8 @@ export type Route =
   | { screen: 'list'; lifeEvent: LifeEventSummary }
   | { screen: 'guide'; code: string }
   | { screen: 'placeholder'; service: PlaceholderService }
+  /** 打印照片: a 证件照 at the kiosk, the size and background preselected when a matter's guide asks for one. */
+  | { screen: 'photo'; spec?: string; background?: PhotoBackground }
   /** The technician's device page, behind a technician's PIN. */
   | { screen: 'technician' }
   /** A villager applying alone at the kiosk for a self-service matter. */
@@ -28,8 +31,8 @@ export type Route =
 
 export type ScreenName = Route['screen'] | 'attract';
 
-/** The kiosk's screens that read a villager's card: leaving all of them ends the visit. */
-export const VISIT_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['apply', 'progress']);
+/** The kiosk's screens that read a villager's card or hold their photo: leaving all of them ends the visit. */
+export const VISIT_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['apply', 'progress', 'photo']);
 
 /** Screens behind a staff sign-in: leaving all of them ends the session. */
 export const STAFF_SCREENS: ReadonlySet<ScreenName> = new Set<ScreenName>(['window', 'desk', 'case', 'intake', 'technician']);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { OPEN_STATES } from '../../../contract/domain/case-states.ts';
-import type { CaseDetail } from '../../../contract/domain/cases.ts';
+import { STATION_PHOTO_SOURCE, type CaseDetail } from '../../../contract/domain/cases.ts';
 import { AttachmentImage } from '../devices/AttachmentImage.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { MaterialStatus } from './MaterialStatus.tsx';
@@ -22,6 +22,11 @@ export function CaseMaterials({ detail, onChanged }: { detail: CaseDetail; onCha
             <p className="case-material__head">
               <span className="case-material__name">{m.name}</span>
               <MaterialStatus material={m} />
+              {m.source === STATION_PHOTO_SOURCE && (
+                <span className="badge" data-testid="case-material-station-photo">
+                  {t('ui.material.stationPhoto')}
+                </span>
+              )}
             </p>
             {m.pages.length > 0 && (
               <div className="page-thumbs">

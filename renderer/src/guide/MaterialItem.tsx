@@ -1,4 +1,5 @@
 import type { ExemptionKind, Material } from '../../../contract/domain/catalog.ts';
+import { useNav } from '../app/nav-context.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 
 const FORM_KEYS: Record<Material['form'], string> = {
@@ -33,6 +34,7 @@ export function MaterialItem({ material }: { material: Material }) {
         <span className={`badge badge--${material.requirement}`}>{t(REQUIREMENT_KEYS[material.requirement])}</span>
       </span>
       {material.note !== undefined && <span className="material__note">{material.note}</span>}
+      {material.photo !== undefined && <TakePhotoHere photo={material.photo} />}
       {material.exemptions.map((e, i) => (
         <span key={`${e.kind}:${i}`} className="material__exemption">
           {t('ui.guide.material.exemption', { kind: t(EXEMPTION_KEYS[e.kind]), reason: e.reason })}
@@ -40,5 +42,16 @@ export function MaterialItem({ material }: { material: Material }) {
         </span>
       ))}
     </li>
+  );
+}
+
+/** A 证件照 the station can take: straight to 打印照片 with this size and background chosen. */
+function TakePhotoHere({ photo }: { photo: NonNullable<Material['photo']> }) {
+  const { t } = useI18n();
+  const nav = useNav();
+  return (
+    <button type="button" className="wide-button material__photo" data-testid="guide-material-photo" onClick={() => nav.push({ screen: 'photo', spec: photo.spec, background: photo.background })}>
+      {t('ui.guide.material.takePhoto')}
+    </button>
   );
 }

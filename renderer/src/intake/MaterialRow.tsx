@@ -5,13 +5,15 @@ import { ExemptionChoices } from './ExemptionChoices.tsx';
 import type { Channel, MaterialChoice } from './intake-state.ts';
 import { MaterialCapture } from './MaterialCapture.tsx';
 import { MaterialChoiceText } from './MaterialChoiceText.tsx';
+import { MaterialPhoto } from './MaterialPhoto.tsx';
 import { FORM_KEYS, REQUIREMENT_KEYS } from './material-words.ts';
 import { RongqueChoices } from './RongqueChoices.tsx';
 
-export type MaterialMode = 'camera' | 'exempt' | 'rongque';
+export type MaterialMode = 'camera' | 'photo' | 'exempt' | 'rongque';
 
 /**
- * One catalogue material: what it is, where it stands, and what can be done about it — 拍照, 原件已核验 (window),
+ * One catalogue material: what it is, where it stands, and what can be done about it — 拍照, 本站拍照 (a 证件照
+ * the catalogue names), 原件已核验 (window),
  * 免交 (only as the catalogue allows), 容缺 (only when open to this applicant, for a secondary material).
  */
 export function MaterialRow({
@@ -66,6 +68,11 @@ export function MaterialRow({
           <button type="button" className="material-action" data-testid="material-camera" onClick={() => onMode('camera')}>
             {t(pages.length > 0 ? 'ui.material.action.morePages' : 'ui.material.action.camera')}
           </button>
+          {material.photo !== undefined && (
+            <button type="button" className="material-action" data-testid="material-photo" onClick={() => onMode('photo')}>
+              {t('ui.material.action.photo')}
+            </button>
+          )}
           {channel === 'window' && (
             <button type="button" className="material-action" data-testid="material-seen" onClick={() => choose({ status: 'provided', pages: [] })}>
               {t('ui.material.action.seen')}
@@ -90,6 +97,9 @@ export function MaterialRow({
       )}
       {mode === 'camera' && (
         <MaterialCapture onCancel={() => onMode(null)} onDone={(added) => choose({ status: 'provided', pages: [...pages, ...added] })} />
+      )}
+      {mode === 'photo' && material.photo !== undefined && (
+        <MaterialPhoto photo={material.photo} onCancel={() => onMode(null)} onDone={(page) => choose({ status: 'provided', pages: [page] })} />
       )}
       {mode === 'exempt' && <ExemptionChoices material={material} onChoose={choose} onCancel={() => onMode(null)} />}
       {mode === 'rongque' && <RongqueChoices onChoose={choose} onCancel={() => onMode(null)} />}

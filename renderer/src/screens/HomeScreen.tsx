@@ -5,14 +5,14 @@ import { ScreenFrame } from '../layout/ScreenFrame.tsx';
 import '../styles/screens.css';
 
 interface Tile {
-  id: 'apply' | 'progress' | PlaceholderService;
+  id: 'apply' | 'progress' | 'photo' | PlaceholderService;
   route: Route;
 }
 
 const TILES: Tile[] = [
   { id: 'apply', route: { screen: 'services' } },
   { id: 'progress', route: { screen: 'progress' } },
-  { id: 'photo', route: { screen: 'placeholder', service: 'photo' } },
+  { id: 'photo', route: { screen: 'photo' } },
   { id: 'rating', route: { screen: 'placeholder', service: 'rating' } },
   { id: 'agent', route: { screen: 'placeholder', service: 'agent' } },
 ];

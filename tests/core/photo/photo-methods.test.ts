@@ -9,10 +9,12 @@ import type { PhotoMade } from '../../../contract/api/photo.ts';
 import { STATION_PHOTO_SOURCE } from '../../../contract/domain/cases.ts';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import type { CallContext } from '../../../electron/core/dispatch.ts';
+import { message } from '../../../electron/core/messages.ts';
 import { decodeImage } from '../../../native/face/decode.ts';
 import { FaceEngine } from '../../../native/face/face-engine.ts';
 import { demoPhoto, portrait } from '../../../scripts/face/demo-faces.ts';
-import { ensureCupsPdf, PDF_QUEUE } from '../../helpers/cups.ts';
+import { startTownship, type InProcessTownship } from '../../../scripts/lib/township.ts';
+import { ensureCupsPdf, OFFICE_QUEUE, PDF_QUEUE } from '../../helpers/cups.ts';
 import { testClock } from '../../helpers/clock.ts';
 import { fakeScan, validForm } from '../../helpers/intake.ts';
 import { openTestStation, type TestStation } from '../../helpers/station.ts';
@@ -23,6 +25,7 @@ const ELDERLY = '430000-WJ-0015';
 const KIOSK: CallContext = { transport: 'http', visit: null };
 
 let station: TestStation;
+let township: InProcessTownship;
 const dataDir = mkdtempSync(join(tmpdir(), 'doorstep-photo-'));
 let frame = '';
 let group = '';
@@ -31,6 +34,8 @@ beforeAll(async () => {
   await ensureCupsPdf();
   writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ printers: { photo: PDF_QUEUE, a4: PDF_QUEUE, receipt: PDF_QUEUE } }));
   station = openTestStation({ dataDir, mode: 'web', clock: testClock });
+  township = await startTownship({ dataDir: mkdtempSync(join(tmpdir(), 'doorstep-photo-township-')) });
+  await station.sync.enroll(township.url, await township.code());
   const devices = station.startDevices({ simulate: true });
   const engine = await FaceEngine.load();
   const sample = demoPhoto('sample3.jpg');
@@ -45,6 +50,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await station.close();
+  await township.stop();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -125,6 +131,13 @@ describe('证件照 methods', () => {
     const detail = station.cases.get(intake.caseNo, null);
     const photo = detail.materials.find((m) => m.materialId === 'photo-1inch')!;
     expect(photo).toMatchObject({ status: 'provided', pages: [page.sha256], source: STATION_PHOTO_SOURCE });
+    // The case goes up to the township with the photo and its 本站采集 mark.
+    expect(await station.sync.syncOnce()).toMatchObject({ pending: 0, conflicts: 0 });
+    const atTownship = await township.admin('GET', `/v1/admin/cases/${intake.caseNo}`);
+    expect(atTownship.status).toBe(200);
+    const received = (atTownship.json as { events: { type: string; attachments: string[]; detail: { materials: unknown[] } }[] }).events.find((e) => e.type === 'received')!;
+    expect(received.attachments).toContain(page.sha256);
+    expect(received.detail.materials).toContainEqual({ id: 'photo-1inch', status: 'provided', source: STATION_PHOTO_SOURCE });
     // A scan handed in for the same material is the villager's own photo: no 本站采集.
     const own = station.cases.intake({ ...(await ownPhotoIntake(matter, card, scan, signature)) }, null);
     expect(station.cases.get(own.caseNo, null).materials.find((m) => m.materialId === 'photo-1inch')!.source).toBeNull();
@@ -145,3 +158,27 @@ async function ownPhotoIntake(matter: { form?: unknown }, card: IdentityCard, sc
     applicantSignature: signature,
   };
 }
+
+describe('证件照 on a printer without 6-inch paper', () => {
+  it('refuses to print on the office printer with a message that says so, and the photo stays to print elsewhere', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'doorstep-photo-office-'));
+    writeFileSync(join(dir, 'station.json'), JSON.stringify({ printers: { photo: OFFICE_QUEUE } }));
+    const office = openTestStation({ dataDir: dir, mode: 'web', clock: testClock });
+    try {
+      await office.startDevices({ simulate: true }).whenReady();
+      const made = (await office.call('photoMake', { frames: [frame], spec: '1inch', background: 'red' }, KIOSK)) as { ok: true; value: PhotoMade };
+      const printed = await office.call('photoPrint', { photo: made.value.photo }, KIOSK);
+      expect(printed.ok).toBe(false);
+      if (printed.ok) return;
+      expect(printed.error.code).toBe('printer.no-media');
+      expect(message(printed.error.code, printed.error.params)).toBe(`打印机“${OFFICE_QUEUE}”没有这种纸（101.6×152.4 毫米），这次没有打印。请运维人员为这台打印机装好这种纸，或在“设备”页为这类打印选择另一台打印机`);
+      // Nothing was sent, and the photo is still held: the clerk can fix the printer and print it.
+      const again = await office.call('photoKeep', { photo: made.value.photo }, KIOSK);
+      expect(again.ok).toBe(true);
+    } finally {
+      await office.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
+

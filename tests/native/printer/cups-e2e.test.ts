@@ -11,8 +11,8 @@ import { splitJobId } from '../../../native/printer/cups-output.ts';
 import { loadRolePapers } from '../../../native/printer/roles.ts';
 import type { PrinterRole } from '../../../contract/domain/printer-roles.ts';
 import type { PrintResult, Printers } from '../../../native/printer/types.ts';
-import { cupsPdfOutput, ensureCupsPdf, PDF_QUEUE as QUEUE } from '../../helpers/cups.ts';
-import { pageSizes } from './helpers.ts';
+import { cupsPdfOutput, ensureCupsPdf, OFFICE_QUEUE, PDF_QUEUE as QUEUE } from '../../helpers/cups.ts';
+import { expectPrinterError, pageSizes } from './helpers.ts';
 
 const papers = loadRolePapers();
 
@@ -88,5 +88,14 @@ describe('printing through CUPS to the cups-pdf queue', () => {
     const jobs = await printers.jobs(QUEUE, 10);
     expect(jobs.filter((j) => j.state === 'finished').length).toBeGreaterThanOrEqual(3);
     expect(jobs.every((j) => j.queue === QUEUE)).toBe(true);
+  });
+
+  it('refuses the photo role on an office printer whose driver has no 6-inch paper, and sends nothing', async () => {
+    // setup-cups.sh's office queue: CUPS's Generic PCL driver (Letter … A5, no 4x6, no custom sizes) into cups-pdf.
+    const officePrinters = createCupsPrinters({ roles: { photo: OFFICE_QUEUE } });
+    const before = (await officePrinters.jobs(OFFICE_QUEUE, 100)).length;
+    const error = await expectPrinterError(officePrinters.print({ role: 'photo', document: await pdfOfSize(288, 432) }), 'printer.no-media');
+    expect(error.params).toMatchObject({ queue: OFFICE_QUEUE, media: '4x6' });
+    expect(await officePrinters.jobs(OFFICE_QUEUE, 100)).toHaveLength(before);
   });
 });
