@@ -3,22 +3,24 @@ import { useI18n } from '../i18n/i18n-context.ts';
 
 /**
  * Long content that scrolls by finger, plus big 上翻/下翻 buttons for villagers who do not know to swipe. The
- * buttons appear only when the content is longer than the space.
+ * buttons appear once the content is longer than the space, and then stay (disabled when nothing is left to
+ * scroll): their column narrows the content, and content whose height follows its width (a 4:3 camera picture)
+ * would otherwise fit without them, lose them, overflow again, and flicker every frame.
  */
 export function ScrollArea({ children, className }: { children: ReactNode; className?: string }) {
   const { t } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
-  const [edges, setEdges] = useState({ overflow: false, atTop: true, atBottom: true });
+  const [edges, setEdges] = useState({ shown: false, atTop: true, atBottom: true });
 
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = () =>
-      setEdges({
-        overflow: el.scrollHeight > el.clientHeight + 1,
+      setEdges((last) => ({
+        shown: last.shown || el.scrollHeight > el.clientHeight + 1,
         atTop: el.scrollTop <= 1,
         atBottom: el.scrollTop + el.clientHeight >= el.scrollHeight - 1,
-      });
+      }));
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -40,7 +42,7 @@ export function ScrollArea({ children, className }: { children: ReactNode; class
       <div ref={ref} className="scroll-area__content">
         <div>{children}</div>
       </div>
-      {edges.overflow && (
+      {edges.shown && (
         <div className="scroll-area__buttons">
           <button type="button" data-testid="scroll-up" disabled={edges.atTop} onClick={() => page(-1)}>
             {t('ui.scroll.up')}
