@@ -12,6 +12,7 @@ import { KIOSK, method, OPERATOR, PUBLIC, staff, type CallerOf, type MethodSpec 
 import { SignatureSchema } from '../domain/signature.ts';
 import { TownshipUrl } from './sync.ts';
 import { FaceCheckStarted, FaceFrameAnswer, FaceModelStatus, FaceTestAnswer, MAX_FRAME_BASE64 } from './face.ts';
+import { EligibilityFailure } from '../domain/eligibility.ts';
 import { FaceCheckResult } from '../domain/face-check.ts';
 import { PhotoBackgroundSchema } from '../domain/photo-spec.ts';
 import { MAX_PHOTO_FRAMES, PhotoMade } from './photo.ts';
@@ -267,8 +268,16 @@ export const api = {
   staffLogout: method(Empty, z.strictObject({}), 'Ends the session the call carries.', ANY_STAFF),
   applicantCheck: method(
     z.strictObject({ idNumber: IdNumber, matterCode: z.string() }),
-    z.strictObject({ rongque: z.boolean(), blacklisted: z.boolean(), reason: z.string().nullable(), dueDate: z.iso.date(), dueProvisional: z.boolean() }),
-    'Before intake: whether 容缺 is open to this applicant for this matter (and why not), and the promised date; audited.',
+    z.strictObject({
+      rongque: z.boolean(),
+      blacklisted: z.boolean(),
+      reason: z.string().nullable(),
+      dueDate: z.iso.date(),
+      dueProvisional: z.boolean(),
+      /** Conditions the station decides (age, household) this applicant fails: not theirs to apply for; intake refuses it too. */
+      ineligible: z.array(EligibilityFailure),
+    }),
+    'Before the form: whether the applicant meets the conditions the station decides (age, household), whether 容缺 is open to them (and why not), and the promised date; audited.',
     KIOSK,
   ),
   caseIntake: method(

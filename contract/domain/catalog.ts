@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EligibilityCondition } from './eligibility.ts';
 import { PhotoBackgroundSchema } from './photo-spec.ts';
 import { FormSchema } from './forms.ts';
 
@@ -108,6 +109,8 @@ export const Matter = z.strictObject({
   level: HandlingLevel,
   legalBasis: z.array(z.string().min(4)).min(1),
   conditions: z.array(z.string().min(2)).min(1),
+  /** Of the conditions, those the station decides by itself before the form (age, household), checked again at intake. */
+  eligibility: z.array(EligibilityCondition).optional(),
   materials: z.array(Material),
   steps: z.array(Step).min(1),
   timeLimit: TimeLimit,

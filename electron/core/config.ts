@@ -36,6 +36,13 @@ export const StationConfig = z.strictObject({
   syncWarnPending: z.int().min(1).max(100_000).default(500),
   /** The liveness challenges this station's face checks pick from at random. */
   faceChallenges: z.array(FaceChallengeSchema).min(1).default([...FACE_CHALLENGES]),
+  /**
+   * The county (县、市、区) the station serves, as ID-card addresses write it (e.g. 津市市): matters for its own
+   * residents (户籍在本县) check the card's address against it. Unset: a person checks the household.
+   */
+  county: z.string().min(2).max(20).optional(),
+  /** With `--simulate`: the card lying on the simulated reader, a profile of assets/idcard/profiles (default the first). */
+  simulatedCard: z.string().regex(/^[a-z0-9-]+$/).optional(),
   /** Which CUPS queue plays which role. */
   printers: z
     .strictObject({

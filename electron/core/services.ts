@@ -61,7 +61,7 @@ export function buildServices({ db, keys, clock, config, logger, bus, dataDir, f
   const calendar = new CalendarService({ db, shipped: shippedCalendar(), clock, logger });
   const attachments = new AttachmentStore({ db, cipher, clock });
   const staff = new StaffService({ db, keys, audit, clock });
-  const cases = new CaseService({ db, keys, cipher, catalog, calendar, attachments, audit, clock });
+  const cases = new CaseService({ db, keys, cipher, catalog, calendar, attachments, audit, clock, county: config.county ?? null });
   calendar.onInstalled((next) => cases.recomputeProvisionalDueDates(next));
   const faceReferences = new FaceReferences({ db, keys, cipher, model: faceModel, logger, clock });
   return {

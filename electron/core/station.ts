@@ -121,7 +121,7 @@ export function openStationCore(options: StationOptions): StationCore {
       call: (name, input, ctx) => dispatch(handlers, name, input, ctx, deps),
       startDevices({ simulate, launcher }) {
         core.devices = DeviceHost.start(
-          { simulate, idcardPort: config.idcardPort, idcardPhotoDecoder: config.idcardPhotoDecoder, printerRoles: config.printers },
+          { simulate, idcardPort: config.idcardPort, idcardPhotoDecoder: config.idcardPhotoDecoder, printerRoles: config.printers, simulatedCard: config.simulatedCard },
           bus,
           logger,
           launcher ?? forkLauncher,

@@ -28,6 +28,8 @@ export interface DeviceManagerOptions {
   /** The card photo's WLT decoder; the simulator's own with `simulate`, none otherwise. */
   idcardPhotoDecoder?: PhotoDecoderChoice;
   printerRoles: RoleQueues;
+  /** With `simulate`: the card lying on the simulated reader (a profile id of assets/idcard/profiles); default the first. */
+  simulatedCard?: string;
   /** How often to look for devices plugged in or out; the technician page must follow within 2 s. */
   pollMs?: number;
 }
@@ -62,7 +64,7 @@ export class DeviceManager implements DeviceApi {
     private readonly events: DeviceEvents,
     clock: Clock,
   ) {
-    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate, photoDecoder: options.idcardPhotoDecoder, clock });
+    this.idcard = new IdCardDevice({ port: options.idcardPort, simulate: options.simulate, photoDecoder: options.idcardPhotoDecoder, simulatedCard: options.simulatedCard, clock });
     this.printers = new PrinterDevices({ roles: options.printerRoles });
   }
 

@@ -32,7 +32,7 @@ export class IdCardDevice {
   /** A configured vendor library that would not load: cards are still read, without the photo, and the page says why. */
   private readonly decoderProblem: ErrorRecord | null = null;
 
-  constructor(private readonly options: { port?: string; simulate: boolean; photoDecoder?: PhotoDecoderChoice; clock: Clock }) {
+  constructor(private readonly options: { port?: string; simulate: boolean; photoDecoder?: PhotoDecoderChoice; simulatedCard?: string; clock: Clock }) {
     try {
       this.photoDecoder = photoDecoderFor(options.photoDecoder ?? (options.simulate ? 'simulator' : 'none'));
     } catch (error) {
@@ -48,7 +48,7 @@ export class IdCardDevice {
     const profiles = loadProfiles();
     const simulator = new SamSimulator({ profiles, baud: 115200 });
     simulator.attach(await SerialTransport.open(pair.devicePath));
-    simulator.place([...profiles.keys()][0]!);
+    simulator.place(this.options.simulatedCard ?? [...profiles.keys()][0]!);
     this.simulation = { dir, pair, simulator };
   }
 

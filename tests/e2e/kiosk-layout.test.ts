@@ -9,7 +9,7 @@ import { choose, next, readCard, tick } from './harness/window-actions.ts';
 // Every kiosk screen, once loaded, holds still: no box moves or resizes between frames by itself — with the
 // camera open as well, where a scroll area's buttons once came and went every frame.
 let clip: FakeCameraClip | undefined;
-const kiosk = kioskSuite({ idleTimeoutSec: 3600 }, { stationArgs: ['--simulate'], chromiumArgs: async () => fakeCameraFlags((clip = await writeFakeCameraClip())) });
+const kiosk = kioskSuite({ idleTimeoutSec: 3600, simulatedCard: 'wang-ceshi' }, { stationArgs: ['--simulate'], chromiumArgs: async () => fakeCameraFlags((clip = await writeFakeCameraClip())) });
 afterAll(() => clip?.remove());
 
 const ELDERLY = { initials: 'lnydz', name: '老年优待证办理' };

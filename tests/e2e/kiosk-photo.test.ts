@@ -17,7 +17,7 @@ import { choose, exemptMaterial, material, next, pickMatter, readCard, signIn, s
 // real cups-pdf queue, so the printed sheet is a PDF on disk that pdfinfo and pdfimages can measure.
 let clip: FakeCameraClip | undefined;
 const kiosk = kioskSuite(
-  { idleTimeoutSec: 3600, printers: { photo: PDF_QUEUE, receipt: PDF_QUEUE } },
+  { idleTimeoutSec: 3600, printers: { photo: PDF_QUEUE, receipt: PDF_QUEUE }, simulatedCard: 'wang-ceshi', county: '津市市' },
   { stationArgs: ['--simulate'], chromiumArgs: async () => fakeCameraFlags((clip = await writePhotoClip())), setup: (dataDir) => addStaff(dataDir) },
 );
 let outputDir = '';

@@ -2,12 +2,15 @@
 // The power-loss test kills it with SIGKILL at random moments and checks what survived.
 import { openTestStation } from './station.ts';
 import { testToday } from './clock.ts';
-import { intakeFor, validForm } from './intake.ts';
+import { intakeFor, validForm, VILLAGER } from './intake.ts';
 
 const station = openTestStation({ dataDir: process.argv[2]!, mode: 'web' });
 const cases = station.cases;
-// Matters that rest on a face check take one from the device process: not this burst's subject.
-const matters = station.catalog.current().matters.filter((m) => !m.faceCheck && (m.timeLimit.kind === 'immediate' || m.timeLimit.days <= 20));
+// Matters that rest on a face check take one from the device process, and those the villager is too young or too
+// old for are refused before anything is written: neither is this burst's subject.
+const matters = station.catalog
+  .current()
+  .matters.filter((m) => !m.faceCheck && (m.timeLimit.kind === 'immediate' || m.timeLimit.days <= 20) && cases.eligibility(m, VILLAGER).length === 0);
 const today = testToday();
 process.stdout.write('ready\n');
 for (let i = 0; ; i++) {

@@ -1,3 +1,4 @@
+import type { EligibilityFailure } from '../../../contract/domain/eligibility.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 
 export class UnknownCaseError extends StationError {
@@ -70,5 +71,12 @@ export class BadIdNumberError extends StationError {
 export class StaffOnlyError extends StationError {
   constructor() {
     super('cases.staff-only', 'a signed-in clerk or agent is needed for this');
+  }
+}
+
+/** The applicant fails a condition the station decides by itself (age, household): the matter is not theirs to apply for here. */
+export class NotEligibleError extends StationError {
+  constructor(matter: string, failure: EligibilityFailure) {
+    super(failure.code, `${matter}: ${failure.code} ${JSON.stringify(failure.params)}`, { params: { matter, ...failure.params }, kind: 'input' });
   }
 }

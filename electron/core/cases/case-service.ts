@@ -14,6 +14,7 @@ import {
 import type { HandlingLevel, Matter } from '../../../contract/domain/catalog.ts';
 import type { Role } from '../../../contract/domain/roles.ts';
 import { roleTakes, stationTakes, stepsFor } from '../../../contract/domain/case-steps.ts';
+import { eligibilityFailures, type EligibilityFailure } from '../../../contract/domain/eligibility.ts';
 import { ValidationError } from '../../../contract/domain/errors.ts';
 import { checkForeignPermanentNumber2023, checkIdNumber, ID_NUMBER_PATTERN } from '../../../contract/domain/id-number.ts';
 import type { AttachmentStore } from '../attachments/attachment-store.ts';
@@ -23,7 +24,7 @@ import type { CatalogService } from '../catalog/catalog-service.ts';
 import type { AuditLog } from '../security/audit-log.ts';
 import { fieldAad, type FieldCipher } from '../security/field-cipher.ts';
 import type { StationKeys } from '../security/station-keys.ts';
-import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, ProxyNotAllowedError, StaffOnlyError, StepNotRoleError, StepNotStationError, UnknownCaseError } from './case-errors.ts';
+import { BadIdNumberError, BlacklistedError, MaterialError, MaterialsMissingError, NotEligibleError, ProxyNotAllowedError, StaffOnlyError, StepNotRoleError, StepNotStationError, UnknownCaseError } from './case-errors.ts';
 import { nextCaseNumber, stationCode } from './case-number.ts';
 import { chinaDay, type Clock } from '../../../contract/domain/clock.ts';
 import { uuid7 } from '../../../contract/domain/uuid7.ts';
@@ -87,6 +88,8 @@ export interface CaseServiceDeps {
   attachments: AttachmentStore;
   audit: AuditLog;
   clock: Clock;
+  /** The county the station serves as ID-card addresses write it (station.json `county`), for 户籍在本县 checks. */
+  county: string | null;
 }
 
 /** The core decides 本站采集 from the stored pages' kind, never from what a screen claims. */
@@ -104,8 +107,10 @@ export class CaseService {
   private readonly now: Clock;
   private readonly persons: PersonStore;
   private readonly code: string;
+  private readonly county: string | null;
 
   constructor(deps: CaseServiceDeps) {
+    this.county = deps.county;
     this.db = deps.db;
     this.cipher = deps.cipher;
     this.catalog = deps.catalog;
@@ -124,6 +129,14 @@ export class CaseService {
   /** Why this person gets no 容缺, or null. */
   blacklistReason(idNumber: string): string | null {
     return this.db.blacklist.reason(this.persons.idHash(idNumber));
+  }
+
+  /**
+   * The matter's conditions this person fails, of those the station decides (age from the birth date, household
+   * from the card's address where a card was read); empty when the matter is open to them.
+   */
+  eligibility(matter: Matter, person: { birthDate: string; address: string | null }): EligibilityFailure[] {
+    return eligibilityFailures(matter.eligibility ?? [], { ...person, today: chinaDay(this.now()), county: this.county });
   }
 
   /** The date a matter taken in on `day` is promised for: 即办 that day, else N working days on (maybe 预计). */
@@ -149,6 +162,8 @@ export class CaseService {
     const now = this.now();
     const day = chinaDay(now);
     if (input.proxy && !matter.proxyAllowed) throw new ProxyNotAllowedError(matter.name);
+    const ineligible = this.eligibility(matter, { birthDate: input.applicant.birthDate, address: input.applicant.address || null });
+    if (ineligible.length > 0) throw new NotEligibleError(matter.name, ineligible[0]!);
     this.checkMaterials(matter, input.materials, input.applicant.idNumber, day, input.channel);
     const attachments = [
       input.applicantSignature,

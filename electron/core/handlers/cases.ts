@@ -1,3 +1,4 @@
+import { checkIdNumber } from '../../../contract/domain/id-number.ts';
 import { CASE_ROLES } from '../../../contract/domain/roles.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 import { chinaDay } from '../../../contract/domain/clock.ts';
@@ -33,12 +34,18 @@ export function caseHandlers(core: Core): HandlersOf<Methods> {
       const due = core.cases.dueDate(matter, chinaDay(core.clock()));
       // At the kiosk: only the card this visit read, and nothing of the blacklist (no 容缺 there anyway).
       if (caller.kind === 'kiosk') {
-        core.visits.cardFor(caller.visit, idNumber);
-        return { rongque: false, blacklisted: false, reason: null, dueDate: due.date, dueProvisional: due.provisional };
+        const card = core.visits.cardFor(caller.visit, idNumber);
+        const ineligible = core.cases.eligibility(matter, { birthDate: card.birthDate, address: 'address' in card ? card.address : null });
+        return { rongque: false, blacklisted: false, reason: null, dueDate: due.date, dueProvisional: due.provisional, ineligible };
       }
+      // At the window the number itself gives the birth date; the address only a card read for this number.
+      const card = caller.kind === 'staff' ? core.faces.windowCard(caller.session) : null;
+      const sameCard = card !== null && card.idNumber.toUpperCase() === idNumber.toUpperCase() ? card : null;
+      const birthDate = sameCard?.birthDate ?? checkIdNumber(idNumber).birthDate;
+      const ineligible = birthDate === null ? [] : core.cases.eligibility(matter, { birthDate, address: sameCard && 'address' in sameCard ? sameCard.address : null });
       const reason = core.cases.blacklistReason(idNumber);
       core.audit.record({ staffId: actorOf(caller)?.staffId ?? null, action: 'blacklist.check', subjectKind: 'person', subjectRef: personRef(core.keys, idNumber) });
-      return { rongque: matter.rongque && reason === null, blacklisted: reason !== null, reason, dueDate: due.date, dueProvisional: due.provisional };
+      return { rongque: matter.rongque && reason === null, blacklisted: reason !== null, reason, dueDate: due.date, dueProvisional: due.provisional, ineligible };
     },
     caseIntake: (input, caller) => {
       if (input.channel === 'kiosk') {

@@ -3,7 +3,10 @@ import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
 import type { IntakeState } from './intake-state.ts';
 
-/** Before intake: the promised date, and whether 容缺 is open to this applicant for this matter, and why not. */
+/**
+ * Before the form: the promised date, whether the applicant meets the conditions the station decides (age,
+ * household), and whether 容缺 is open to them for this matter, and why not.
+ */
 export function ApplicantCheckPanel({ state, error }: { state: IntakeState; error: unknown }) {
   const { t, locale } = useI18n();
   const { check, matter } = state;
@@ -28,6 +31,19 @@ export function ApplicantCheckPanel({ state, error }: { state: IntakeState; erro
           {dueText(t, locale, check.dueDate, check.dueProvisional)}
         </dd>
       </div>
+      {(matter.eligibility ?? []).length > 0 && (
+        <div className="check-panel__row">
+          <dt>{t('ui.check.eligibility')}</dt>
+          <dd
+            data-testid="check-eligibility"
+            data-eligible={check.ineligible.length === 0}
+            className={check.ineligible.length === 0 ? 'check-panel__open' : 'check-panel__closed'}
+            role={check.ineligible.length === 0 ? undefined : 'alert'}
+          >
+            {check.ineligible.length === 0 ? t('ui.check.eligibility.met') : check.ineligible.map((f) => t(f.code, f.params)).join(' ')}
+          </dd>
+        </div>
+      )}
       {state.channel === 'window' && (
         <div className="check-panel__row">
           <dt>{t('ui.check.rongque')}</dt>

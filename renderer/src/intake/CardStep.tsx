@@ -1,4 +1,6 @@
 import type { Dispatch } from 'react';
+import type { EligibilityFailure } from '../../../contract/domain/eligibility.ts';
+import { useSpokenText } from '../speech/use-spoken-text.ts';
 import { IdCardPanel } from '../idcard/IdCardPanel.tsx';
 import { IdentityForm } from '../idcard/IdentityForm.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
@@ -31,7 +33,20 @@ export function CardStep({ state, dispatch }: { state: IntakeState; dispatch: Di
       <button type="button" className="intake-card__again" data-testid="intake-card-again" onClick={() => dispatch({ type: 'card', card: null })}>
         {t('ui.intake.card.again')}
       </button>
+      {state.check !== null && state.check.ineligible.length > 0 && <Ineligible failures={state.check.ineligible} />}
       <IdentityForm card={state.card} />
     </div>
+  );
+}
+
+/** The conditions this villager fails, said aloud as well: the application goes no further. */
+function Ineligible({ failures }: { failures: EligibilityFailure[] }) {
+  const { t } = useI18n();
+  const text = failures.map((f) => t(f.code, f.params)).join(' ');
+  useSpokenText(text);
+  return (
+    <p className="call-status call-status--error" role="alert" data-testid="intake-ineligible" data-codes={failures.map((f) => f.code).join(' ')}>
+      {text}
+    </p>
   );
 }

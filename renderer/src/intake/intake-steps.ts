@@ -48,13 +48,19 @@ export function promisedMaterials(state: IntakeState): Material[] {
   return (state.matter?.materials ?? []).filter((m) => state.materials[m.id]?.status === 'promised');
 }
 
+/** The applicant meets the conditions the station decides for this matter (applicantCheck has answered). */
+export function eligible(state: IntakeState): boolean {
+  return state.check !== null && state.check.ineligible.length === 0;
+}
+
 /** Whether 下一步 may leave a step. */
 export function stepDone(state: IntakeState, step: StepId): boolean {
   switch (step) {
     case 'card':
-      return state.card !== null && cardProblem(state.card) === null;
+      // At the kiosk the matter is known from the start: the conditions are checked before the form.
+      return state.card !== null && cardProblem(state.card) === null && (state.channel === 'window' || eligible(state));
     case 'matter':
-      return state.matter !== null && state.check !== null;
+      return state.matter !== null && eligible(state);
     case 'form':
       // The core checks the answers at 提交 and every problem comes back at once, beside its field.
       return true;

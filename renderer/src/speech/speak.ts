@@ -4,8 +4,8 @@ import type { Locale } from '../../../contract/domain/messages.ts';
 export interface Speech {
   /** The screen's whole text, for a speech synthesiser. */
   text: string;
-  /** Message key of the screen's recorded prompt (assets/audio/<key>.wav), for a browser without a voice. */
-  promptKey: string;
+  /** Message key of the screen's recorded prompt (assets/audio/<key>.wav), for a browser without a voice; none for a text made of parameters. */
+  promptKey?: string;
 }
 
 const promptUrls = import.meta.glob<string>('../../../assets/audio/*.wav', {
@@ -55,7 +55,7 @@ export function speak(speech: Speech, locale: Locale): void {
     speechSynthesis.speak(utterance);
     return;
   }
-  const url = promptUrl(speech.promptKey);
+  const url = speech.promptKey === undefined ? undefined : promptUrl(speech.promptKey);
   if (url === undefined) return;
   audio = new Audio(url);
   void audio.play().catch(() => undefined);

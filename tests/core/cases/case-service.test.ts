@@ -22,7 +22,7 @@ beforeEach(async () => {
   clock = new Date('2025-01-20T02:00:00Z'); // Mon 2025-01-20, 10:00 in China
   const now = () => clock;
   const audit = new AuditLog({ db: station.data, keys: station.keys, clock: now });
-  cases = new CaseService({ db: station.data, keys: station.keys, cipher: new FieldCipher(station.keys), catalog: station.catalog, calendar: station.calendar, attachments: station.attachments, audit, clock: now });
+  cases = new CaseService({ db: station.data, keys: station.keys, cipher: new FieldCipher(station.keys), catalog: station.catalog, calendar: station.calendar, attachments: station.attachments, audit, clock: now, county: null });
   clerk = { staffId: await station.staff.create({ displayName: '李文', role: 'admin', pin: '246813' }, 'bootstrap'), role: 'admin' };
 });
 

@@ -20,7 +20,8 @@ import { fakeScan, validForm } from '../../helpers/intake.ts';
 import { openTestStation, type TestStation } from '../../helpers/station.ts';
 
 // 证件照 through the contract, with the photo maker in the real device process (`--simulate` for the card reader,
-// whose decoder gives the card's photo) and the photo role on the cups-pdf queue.
+// whose decoder gives the card's photo; the card is 王测试's, born 1958 in 津市市, who may apply for 老年优待证) and
+// the photo role on the cups-pdf queue.
 const ELDERLY = '430000-WJ-0015';
 const KIOSK: CallContext = { transport: 'http', visit: null };
 
@@ -32,7 +33,7 @@ let group = '';
 
 beforeAll(async () => {
   await ensureCupsPdf();
-  writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ printers: { photo: PDF_QUEUE, a4: PDF_QUEUE, receipt: PDF_QUEUE } }));
+  writeFileSync(join(dataDir, 'station.json'), JSON.stringify({ printers: { photo: PDF_QUEUE, a4: PDF_QUEUE, receipt: PDF_QUEUE }, simulatedCard: 'wang-ceshi', county: '津市市' }));
   station = openTestStation({ dataDir, mode: 'web', clock: testClock });
   township = await startTownship({ dataDir: mkdtempSync(join(tmpdir(), 'doorstep-photo-township-')) });
   await station.sync.enroll(township.url, await township.code());
