@@ -32,6 +32,54 @@ describe('kiosk self-service: idle timeout', () => {
     await context.close();
   });
 
+  it('asks 还需要更多时间吗 for the last seconds with a countdown, and 还需要 keeps the application as it was', async () => {
+    const { page, context } = await kiosk.open({ clock: true });
+    await startApply(page);
+    await readCard(page);
+    await next(page, 'form');
+    await choose(page, 'method', 'face');
+
+    // A 15 s timeout warns for its last 5 s.
+    await page.clock.fastForward(9_000);
+    expect(await page.getByTestId('idle-warning').count()).toBe(0);
+    await page.clock.fastForward(1_500);
+    const warning = page.getByTestId('idle-warning');
+    await warning.waitFor();
+    expect(await warning.getByRole('heading').textContent()).toBe('还需要更多时间吗？');
+    expect(Number(await page.getByTestId('idle-warning-seconds').getAttribute('data-seconds'))).toBeLessThanOrEqual(5);
+    await page.getByTestId('idle-more').tap();
+    await warning.waitFor({ state: 'detached' });
+    // The same application, with its answer, and the full time again.
+    await page.locator('[data-testid="intake"][data-step="form"]').waitFor();
+    expect(await page.locator('[data-testid="choice"][data-value="face"]').getAttribute('aria-pressed')).toBe('true');
+    await page.clock.fastForward(9_000);
+    expect(await page.getByTestId('screen-apply').count()).toBe(1);
+    await page.clock.fastForward(6_500);
+    await page.getByTestId('screen-attract').waitFor();
+    await context.close();
+  });
+
+  it('asks before 首页 or 返回 leaves an application under way; 继续办理 stays, 离开 goes', async () => {
+    const { page, context } = await kiosk.open();
+    await startApply(page);
+    await readCard(page);
+    await next(page, 'form');
+    await choose(page, 'method', 'face');
+    await page.getByTestId('topbar-home').tap();
+    await page.getByTestId('leave-confirm').waitFor();
+    await page.getByTestId('leave-stay').tap();
+    await page.getByTestId('leave-confirm').waitFor({ state: 'detached' });
+    expect(await page.locator('[data-testid="choice"][data-value="face"]').getAttribute('aria-pressed')).toBe('true');
+    await page.getByTestId('topbar-back').tap();
+    await page.getByTestId('leave-go').tap();
+    await page.getByTestId('screen-guide').waitFor();
+    // Nothing is held any more: the guide's 返回 and 首页 go at once.
+    await page.getByTestId('topbar-home').tap();
+    await page.getByTestId('screen-home').waitFor();
+    expect(await page.getByTestId('leave-confirm').count()).toBe(0);
+    await context.close();
+  });
+
   it('ends a 查进度 visit the same way', async () => {
     const { page, context } = await kiosk.open({ clock: true });
     await page.getByTestId('screen-attract').tap();

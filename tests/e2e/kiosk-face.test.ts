@@ -59,6 +59,8 @@ describe('kiosk face check', () => {
     // Nothing was taken in: no intake was sent, and 查进度 with the same card has no case.
     expect(intakes.sent()).toBe(0);
     await page.getByTestId('topbar-home').tap();
+    // The application still holds the card: leaving it is asked first.
+    await page.getByTestId('leave-go').tap();
     await page.getByTestId('screen-home').waitFor();
     await page.getByTestId('tile-progress').tap();
     await page.getByTestId('progress-none').waitFor({ timeout: 30_000 });

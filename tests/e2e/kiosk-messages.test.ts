@@ -50,8 +50,8 @@ describe('kiosk messages and prompts', () => {
   it('has a recorded prompt for every screen', () => {
     const prompts = JSON.parse(readFileSync(join(REPO, 'assets', 'audio', 'prompts.json'), 'utf8')) as string[];
     const screens = ['attract', 'home', 'services', 'search', 'list', 'guide', 'placeholder', 'apply', 'progress', 'window', 'photo'];
-    // Beside the screens, the steps of 打印照片 that speak by themselves: stand at the camera, the photo is ready.
-    expect(prompts).toEqual([...screens.map((s) => `ui.prompt.${s}`), 'ui.prompt.photo.made', 'ui.photo.prompt.stand']);
+    // Beside the screens, what speaks by itself: 打印照片's steps, the idle warning, the question before leaving.
+    expect(prompts).toEqual([...screens.map((s) => `ui.prompt.${s}`), 'ui.prompt.photo.made', 'ui.photo.prompt.stand', 'ui.idle.warning', 'ui.leave.question']);
     for (const key of prompts) {
       expect(zh[key], key).toBeTypeOf('string');
       expect(existsSync(join(REPO, 'assets', 'audio', `${key}.wav`)), `${key}.wav`).toBe(true);

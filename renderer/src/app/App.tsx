@@ -4,11 +4,13 @@ import type { Locale } from '../../../contract/domain/messages.ts';
 import { setStationNow } from '../common/station-clock.ts';
 import { createI18n } from '../i18n/create-i18n.ts';
 import { I18nContext } from '../i18n/i18n-context.ts';
+import { IdleWarning } from '../idle/IdleWarning.tsx';
 import { useIdleTimeout } from '../idle/use-idle-timeout.ts';
 import { stopSpeaking } from '../speech/speak.ts';
 import { StaffContext } from '../staff/staff-context.ts';
 import { useStaffAuth } from '../staff/use-staff-auth.ts';
 import { useClient } from '../station/client-context.ts';
+import { LeaveConfirm } from './LeaveConfirm.tsx';
 import { NavContext } from './nav-context.ts';
 import { STAFF_SCREENS, VISIT_SCREENS } from './routes.ts';
 import { ScreenView } from './ScreenView.tsx';
@@ -20,7 +22,7 @@ export function App() {
   const [locale, setLocale] = useState<Locale>('zh-CN');
   // Bumped when the township publishes a new catalogue, so the open screen reloads what it shows.
   const [catalogVersion, setCatalogVersion] = useState('');
-  const { stack, nav, reset } = useNavigation();
+  const { stack, nav, reset, leaving, confirmLeave, cancelLeave } = useNavigation();
   const route = stack.at(-1);
   const staff = useStaffAuth(client);
   const atStaffScreen = stack.some((r) => STAFF_SCREENS.has(r.screen));
@@ -67,7 +69,7 @@ export function App() {
   }, [client, inVisit]);
 
   // Every screen unmounts, and with it whatever it held about a person (card, answers, pages, signatures).
-  useIdleTimeout(info?.idleTimeoutSec ?? null, route !== undefined, () => {
+  const { resetAt } = useIdleTimeout(info?.idleTimeoutSec ?? null, route !== undefined, () => {
     reset();
     staff.signOut();
     setLocale(info?.defaultLocale ?? 'zh-CN');
@@ -87,6 +89,8 @@ export function App() {
             </p>
           )}
           <ScreenView key={`${stack.length}:${route?.screen ?? 'attract'}:${reload}`} route={route} />
+          {leaving !== null && resetAt === null && <LeaveConfirm onStay={cancelLeave} onLeave={confirmLeave} />}
+          {resetAt !== null && <IdleWarning resetAt={resetAt} />}
         </StaffContext>
       </NavContext>
     </I18nContext>

@@ -7,6 +7,8 @@ export interface Nav {
   replace(route: Route): void;
   back(): void;
   home(): void;
+  /** While on, 返回 and 首页 ask before leaving: the screen holds work that would be lost. */
+  guard(on: boolean): void;
 }
 
 export const NavContext = createContext<Nav | null>(null);

@@ -15,6 +15,7 @@ import { StepNav } from './StepNav.tsx';
 import { TITLE_KEYS } from './step-words.ts';
 import { SubmitStep } from './SubmitStep.tsx';
 import { useApplicantCheck } from './use-applicant-check.ts';
+import { useLeaveGuard } from '../app/use-leave-guard.ts';
 import '../styles/intake.css';
 
 /**
@@ -36,6 +37,8 @@ export function IntakeFlow({
   const { t } = useI18n();
   const [state, dispatch] = useReducer(intakeReducer, channel, (c) => (preset ? preset(initialIntake(c)) : initialIntake(c)));
   const checkError = useApplicantCheck(state, dispatch);
+  // Once a card is read the application holds the villager's work: 返回/首页 ask before dropping it.
+  useLeaveGuard(state.card !== null && state.step !== 'receipt');
   const steps = stepsOf(state);
   const at = steps.indexOf(state.step);
   // The furthest step reachable: every step before it is done.
