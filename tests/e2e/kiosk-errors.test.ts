@@ -57,6 +57,9 @@ describe('kiosk: errors reach the villager as catalogue messages', () => {
     expect(text.length).toBeGreaterThan(4);
     // A catalogue sentence, never a code like printer.none or a stack.
     expect(text).not.toMatch(/[a-z]+\.[a-z-]+|Error|\bat\b/);
+    // No A4 printer is set for this station: the villager is told in their words, with no role, queue or setting.
+    expect(await status.getAttribute('data-state')).toBe('error');
+    expect(text).toBe('打印机出了点问题，这次没有打印出来。请到窗口找工作人员帮忙。');
     await context.close();
   });
 });

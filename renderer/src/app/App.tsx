@@ -75,7 +75,7 @@ export function App() {
     setLocale(info?.defaultLocale ?? 'zh-CN');
   });
 
-  const i18n = useMemo(() => createI18n(locale, setLocale), [locale]);
+  const i18n = useMemo(() => createI18n(locale, setLocale, atStaffScreen ? 'staff' : 'villager'), [locale, atStaffScreen]);
   // A flow under way keeps its answers when the catalogue changes; the core checks them against the new one.
   const inFlow = route?.screen === 'intake' || route?.screen === 'apply';
   const reload = inFlow ? '' : catalogVersion;

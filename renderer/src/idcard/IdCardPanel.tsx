@@ -7,7 +7,7 @@ import { IdentityForm } from './IdentityForm.tsx';
 
 /**
  * Reads the card on the reader as soon as it opens, then fills the form; a failure is the catalogue message of
- * its code (no card, expired, not a resident card, unplugged…), which already says what to do. 再读一次 reads again.
+ * its code (no card, expired, not a resident card, unplugged…), which already says what to do. 重新读卡 reads again.
  */
 export function IdCardPanel({ onRead }: { onRead?(card: IdentityCard): void }) {
   const { t } = useI18n();

@@ -31,7 +31,7 @@ export function CardStep({ state, dispatch }: { state: IntakeState; dispatch: Di
         </p>
       )}
       <button type="button" className="intake-card__again" data-testid="intake-card-again" onClick={() => dispatch({ type: 'card', card: null })}>
-        {t('ui.intake.card.again')}
+        {t('ui.idcard.readAgain')}
       </button>
       {state.check !== null && state.check.ineligible.length > 0 && <Ineligible failures={state.check.ineligible} />}
       <IdentityForm card={state.card} />

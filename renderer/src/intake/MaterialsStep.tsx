@@ -37,6 +37,7 @@ export function MaterialsStep({ state, dispatch }: { state: IntakeState; dispatc
         )}
         {required.length > 0 && editing === null && state.card !== null && (
           <NoticePanel
+            channel={state.channel}
             matterCode={matter.code}
             applicantName={state.card.name}
             required={required}

@@ -2,6 +2,7 @@ import type { Material } from '../../../contract/domain/catalog.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { PrintButton } from '../print/PrintButton.tsx';
 import { useClient } from '../station/client-context.ts';
+import type { Channel } from './intake-state.ts';
 
 /**
  * Required materials missing and no 容缺 for them: the case cannot be taken in. Instead, the 一次性告知单 tells the
@@ -12,7 +13,9 @@ export function NoticePanel({
   applicantName,
   required,
   missing,
+  channel,
 }: {
+  channel: Channel;
   matterCode: string;
   applicantName: string;
   required: readonly Material[];
@@ -20,13 +23,16 @@ export function NoticePanel({
 }) {
   const { t } = useI18n();
   const client = useClient();
+  const names = required.map((m) => m.name).join(t('ui.list.separator'));
+  // The villager is told calmly what is left and how to get the list; the clerk is told the case cannot be taken in.
+  const kiosk = channel === 'kiosk';
   return (
-    <div className="notice-panel" data-testid="notice-panel">
-      <p className="notice-panel__text" role="alert">
-        {t('ui.notice.cannot', { names: required.map((m) => m.name).join(t('ui.list.separator')) })}
+    <div className={`notice-panel notice-panel--${channel}`} data-testid="notice-panel">
+      <p className="notice-panel__text" role={kiosk ? 'status' : 'alert'}>
+        {t(kiosk ? 'ui.notice.kiosk' : 'ui.notice.cannot', { names })}
       </p>
       <PrintButton
-        label={t('ui.notice.print')}
+        label={t(kiosk ? 'ui.notice.kiosk.print' : 'ui.notice.print')}
         testId="print-notice"
         print={() =>
           client.noticePrint({

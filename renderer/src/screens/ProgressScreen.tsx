@@ -11,7 +11,7 @@ import '../styles/devices.css';
 import '../styles/window.css';
 
 /**
- * 查进度: put the ID card on the reader; every case of that person with where it stands and its date. 换一张卡
+ * 查进度: put the ID card on the reader; every case of that person with where it stands and its date. 重新读卡
  * forgets this card before the next is read, so one person's cases never sit beside another's card.
  */
 export function ProgressScreen() {
@@ -30,7 +30,7 @@ export function ProgressScreen() {
           <ScrollArea className="progress__card">
             <IdentityForm card={card} />
             <button type="button" className="wide-button" data-testid="progress-another" onClick={() => setCard(null)}>
-              {t('ui.progress.another')}
+              {t('ui.idcard.readAgain')}
             </button>
           </ScrollArea>
           <ScrollArea className="progress__cases">
