@@ -152,6 +152,12 @@ export const api = {
     'Reads the card on the ID reader (find, select, read, parse, check; audited). At the kiosk it starts a visit bound to that card, which the later calls carry.',
     KIOSK,
   ),
+  simulatedCardPlace: method(
+    z.strictObject({ profile: z.string().regex(/^[a-z0-9-]+$/).nullable() }),
+    z.strictObject({}),
+    "With --simulate: lays a profile's card on the simulated reader (assets/idcard/profiles), or lifts it: for trying the screens without hardware.",
+    staff('technician'),
+  ),
   kioskVisitEnd: method(Empty, z.strictObject({}), 'Ends the kiosk visit the call carries: the villager has gone.', KIOSK),
   sigpadStart: method(Empty, z.strictObject({ width: z.number(), height: z.number() }), 'Starts signing on the pad; ink arrives as sigpadInk events.', ANY_STAFF),
   sigpadClear: method(Empty, z.strictObject({}), 'Clears the signature being written on the pad.', ANY_STAFF),

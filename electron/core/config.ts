@@ -41,7 +41,7 @@ export const StationConfig = z.strictObject({
    * residents (户籍在本县) check the card's address against it. Unset: a person checks the household.
    */
   county: z.string().min(2).max(20).optional(),
-  /** With `--simulate`: the card lying on the simulated reader, a profile of assets/idcard/profiles (default the first). */
+  /** With `--simulate`: the card lying on the simulated reader, a profile of assets/idcard/profiles (default the first), or `none`. */
   simulatedCard: z.string().regex(/^[a-z0-9-]+$/).optional(),
   /** Which CUPS queue plays which role. */
   printers: z

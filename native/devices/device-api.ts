@@ -18,6 +18,8 @@ import type { PrintResult } from '../printer/types.ts';
 export interface DeviceApi {
   list(): DeviceStatus[];
   readIdCard(): Promise<IdentityCard>;
+  /** With --simulate: lays a profile's card on the simulated reader, or lifts it (null). */
+  placeSimulatedCard(profile: string | null): void;
   sigpadStart(): Promise<{ width: number; height: number }>;
   sigpadClear(): Promise<void>;
   sigpadConfirm(): Promise<Signature>;

@@ -120,6 +120,10 @@ export class DeviceManager implements DeviceApi {
     }
   }
 
+  placeSimulatedCard(profile: string | null): void {
+    this.idcard.placeSimulatedCard(profile);
+  }
+
   readIdCard(): Promise<IdentityCard> {
     return this.withReport(() => this.idcard.read());
   }

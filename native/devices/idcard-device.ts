@@ -48,8 +48,17 @@ export class IdCardDevice {
     const profiles = loadProfiles();
     const simulator = new SamSimulator({ profiles, baud: 115200 });
     simulator.attach(await SerialTransport.open(pair.devicePath));
-    simulator.place(this.options.simulatedCard ?? [...profiles.keys()][0]!);
+    const first = this.options.simulatedCard ?? [...profiles.keys()][0]!;
+    if (first !== 'none') simulator.place(first);
     this.simulation = { dir, pair, simulator };
+  }
+
+  /** With --simulate: lays a profile's card on the simulated reader, or lifts it (null), as a person would. */
+  placeSimulatedCard(profile: string | null): void {
+    if (!this.simulation) throw new SimulatedCardError();
+    if (profile !== null && !this.simulation.simulator.profileIds().includes(profile)) throw new SimulatedCardError(profile);
+    if (profile === null) this.simulation.simulator.remove();
+    else this.simulation.simulator.place(profile);
   }
 
   /** Finds the port: configured, simulated, or the first USB serial adapter. */
@@ -104,5 +113,15 @@ export class IdCardDevice {
 class NoReaderError extends StationError {
   constructor() {
     super('devices.no-reader', 'no ID card reader is connected');
+  }
+}
+
+/** The simulated reader's card can only be changed on a station started with --simulate, to a profile it has. */
+class SimulatedCardError extends StationError {
+  constructor(profile?: string) {
+    super(profile === undefined ? 'idcard.not-simulated' : 'idcard.no-such-profile', profile === undefined ? 'the ID reader is not simulated' : `no card profile ${profile}`, {
+      params: profile === undefined ? {} : { profile },
+      kind: 'input',
+    });
   }
 }

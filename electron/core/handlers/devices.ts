@@ -12,6 +12,7 @@ type Methods =
   | 'sigpadConfirm'
   | 'sigpadCancel'
   | 'signatureSave'
+  | 'simulatedCardPlace'
   | 'cameraSavePage'
   | 'attachmentPreview'
   | 'printerTestPage';
@@ -40,6 +41,10 @@ export function deviceHandlers(core: Core): HandlersOf<Methods> {
       // At the kiosk a new card is a new visit: whatever the previous one made is no longer this screen's.
       endVisit(core, caller.visit);
       return { card, visit: core.visits.start(card) };
+    },
+    simulatedCardPlace: async ({ profile }) => {
+      await devices().placeSimulatedCard(profile);
+      return {};
     },
     kioskVisitEnd: (_input, caller) => {
       if (caller.kind === 'kiosk') endVisit(core, caller.visit);

@@ -35,6 +35,7 @@ const EXPECTED: Record<MethodName, 'none' | 'kiosk' | 'operator' | readonly Role
   faceCheckConfirm: ['clerk', 'admin'],
   faceModel: ['technician', 'admin'],
   faceTest: ['technician'],
+  simulatedCardPlace: ['technician'],
   photoMake: 'kiosk',
   photoFromCard: 'kiosk',
   photoPrint: 'kiosk',
