@@ -84,8 +84,9 @@ describe('kiosk self-service: idle timeout', () => {
     const { page, context } = await kiosk.open({ clock: true });
     await page.getByTestId('screen-attract').tap();
     await page.getByTestId('tile-progress').tap();
-    await page.getByTestId('identity-form').waitFor({ timeout: 30_000 });
-    const name = (await page.getByTestId('identity-name').textContent()) ?? '';
+    await page.getByTestId('progress-name').waitFor({ timeout: 30_000 });
+    const name = (await page.getByTestId('progress-name').getAttribute('data-name')) ?? '';
+    expect(name.length).toBeGreaterThan(1);
     await page.clock.fastForward(15_000);
     await page.getByTestId('screen-attract').waitFor();
     expect(await page.locator('body').textContent()).not.toContain(name);

@@ -118,6 +118,9 @@ describe('kiosk self-service', () => {
     expect(await item.getByTestId('progress-due').getAttribute('data-date')).toBe(dueDate);
     expect(await item.getByTestId('progress-due').textContent()).toContain(printedDate(dueDate));
     expect(await item.textContent()).toContain(PENSION_CHECK.name);
+    // Only the name of the card is on this public screen: no address, ID number or issuing authority.
+    expect(await page.getByTestId('identity-form').count()).toBe(0);
+    expect(await page.getByTestId('progress-name').textContent()).toMatch(/的办理进度$/);
     expect(await textProblems(page)).toEqual([]);
     expect(await smallTargets(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -31,7 +31,7 @@ describe('a card laid down after 没有检测到身份证', () => {
     const placed = await callFromPage(page, 'simulatedCardPlace', { profile: 'wang-ceshi' }, { session: login.session });
     expect(placed.body.ok).toBe(true);
     await page.getByTestId('progress-another').waitFor({ timeout: 5_000 });
-    expect(await page.getByTestId('identity-name').textContent()).toBe('王测试');
+    expect(await page.getByTestId('progress-name').textContent()).toBe('王测试的办理进度');
     // Each look at an empty reader is a refused call (HTTP 409, no card), which Chromium logs; nothing else went wrong.
     expect(problems.filter((p) => !p.includes('status of 409 (Conflict)'))).toEqual([]);
     await context.close();

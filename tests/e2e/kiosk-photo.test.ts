@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../contract/domain/cases.ts';
 import { STATION_PHOTO_SOURCE } from '../../contract/domain/cases.ts';
-import { ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
+import { splitJobId } from '../../native/printer/cups-output.ts';
+import { cupsPdfOutput, ensureCupsPdf, PDF_QUEUE } from '../helpers/cups.ts';
+import { tempDir } from '../helpers/tmp.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { fakeCameraFlags, type FakeCameraClip } from './harness/fake-camera.ts';
 import { callFromPage } from './harness/kiosk-actions.ts';
@@ -52,12 +54,12 @@ describe('打印照片 at the kiosk', () => {
     expect(await page.getByTestId('photo-low-resolution').count()).toBe(0);
 
     const since = Date.now();
+    // The job this tap printed, by its CUPS id: other tests print into the same cups-pdf folder meanwhile.
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/photoPrint'));
     await page.getByTestId('photo-print').tap();
     await page.locator('[data-testid="photo-print-status"][data-state="done"]').waitFor({ timeout: 90_000 });
-    const printed = readdirSync(outputDir)
-      .filter((n) => n.endsWith('.pdf') && statSync(join(outputDir, n)).mtimeMs >= since - 1000)
-      .map((n) => join(outputDir, n));
-    expect(printed).toHaveLength(1);
+    const { value } = (await (await answer).json()) as { value: { jobId: string } };
+    const printed = [cupsPdfOutput(outputDir, splitJobId(value.jobId)!.number, since)];
     try {
       const info = execFileSync('pdfinfo', [printed[0]!], { encoding: 'utf8' });
       const [w, h] = /Page size:\s+([\d.]+) x ([\d.]+) pts/.exec(info)!.slice(1).map((pt) => Number(pt) * MM_PER_PT);
@@ -71,15 +73,16 @@ describe('打印照片 at the kiosk', () => {
         expect(Math.abs((Number(c[4]) / Number(c[13])) * 25.4 - 35)).toBeLessThan(0.5);
       }
       // The photo's top corner is the red background, exactly as the spec gives it (JPEG rounding aside).
-      execFileSync('pdfimages', ['-f', '1', '-l', '1', '-png', printed[0]!, join(outputDir, 'photo-check')]);
-      const png = readdirSync(outputDir).find((n) => n.startsWith('photo-check') && n.endsWith('.png'))!;
+      const extracted = tempDir();
+      execFileSync('pdfimages', ['-f', '1', '-l', '1', '-png', printed[0]!, join(extracted, 'photo')]);
+      const png = join(extracted, readdirSync(extracted).find((n) => n.endsWith('.png'))!);
       const { default: sharp } = await import('sharp');
-      const { data } = await sharp(join(outputDir, png)).extract({ left: 4, top: 4, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+      const { data } = await sharp(png).extract({ left: 4, top: 4, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
       expect(data[0]).toBeGreaterThan(240);
       expect(data[1]).toBeLessThan(15);
       expect(data[2]).toBeLessThan(15);
     } finally {
-      for (const f of [...printed, ...readdirSync(outputDir).filter((n) => n.startsWith('photo-check')).map((n) => join(outputDir, n))]) rmSync(f, { force: true });
+      for (const f of printed) rmSync(f, { force: true });
     }
     await page.getByTestId('topbar-home').tap();
     await page.getByTestId('screen-home').waitFor();

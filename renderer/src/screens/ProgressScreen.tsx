@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { IdCardPanel } from '../idcard/IdCardPanel.tsx';
-import { IdentityForm } from '../idcard/IdentityForm.tsx';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { cardProblem } from '../intake/intake-steps.ts';
 import { ScreenFrame } from '../layout/ScreenFrame.tsx';
@@ -11,7 +10,8 @@ import '../styles/devices.css';
 import '../styles/window.css';
 
 /**
- * 查进度: put the ID card on the reader; every case of that person with where it stands and its date. 重新读卡
+ * 查进度: put the ID card on the reader; every case of that person with where it stands and its date, under their
+ * name alone (not the address, number or authority of the card). 重新读卡
  * forgets this card before the next is read, so one person's cases never sit beside another's card.
  */
 export function ProgressScreen() {
@@ -28,7 +28,10 @@ export function ProgressScreen() {
       ) : (
         <div className="progress">
           <ScrollArea className="progress__card">
-            <IdentityForm card={card} />
+            {/* A public screen: the name says whose cases these are; the rest of the card stays off it. */}
+            <p className="progress__name" data-testid="progress-name" data-name={card.name}>
+              {t('ui.progress.whose', { name: card.name })}
+            </p>
             <button type="button" className="wide-button" data-testid="progress-another" onClick={() => setCard(null)}>
               {t('ui.idcard.readAgain')}
             </button>
