@@ -40,6 +40,7 @@ const DATED_SUITES = [
   'tests/e2e/kiosk-apply.test.ts',
   'tests/e2e/sync-loop.test.ts',
   'tests/e2e/provisional-deadline.test.ts',
+  'tests/e2e/kiosk-eligibility.test.ts',
 ];
 
 /** One vitest run; returns its exit status and its counts. */

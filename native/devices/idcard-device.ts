@@ -119,7 +119,7 @@ class NoReaderError extends StationError {
 /** The simulated reader's card can only be changed on a station started with --simulate, to a profile it has. */
 class SimulatedCardError extends StationError {
   constructor(profile?: string) {
-    super(profile === undefined ? 'idcard.not-simulated' : 'idcard.no-such-profile', profile === undefined ? 'the ID reader is not simulated' : `no card profile ${profile}`, {
+    super(profile === undefined ? 'devices.reader-not-simulated' : 'devices.no-such-card-profile', profile === undefined ? 'the ID reader is not simulated' : `no card profile ${profile}`, {
       params: profile === undefined ? {} : { profile },
       kind: 'input',
     });

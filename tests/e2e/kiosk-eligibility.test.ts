@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ageOn } from '../../contract/domain/eligibility.ts';
+import { testToday } from '../helpers/clock.ts';
+import { simulatedCard } from './harness/blacklist.ts';
 import { smallTargets, textProblems } from './harness/accessibility.ts';
 import { startApply } from './harness/apply-actions.ts';
 import { addStaff } from './harness/staff.ts';
@@ -9,7 +12,8 @@ import { atStep, next, pickMatter, readCard, signIn } from './harness/window-act
 // for people of 65 and over registered in the county: she is stopped before the form, at the kiosk and at the window.
 const kiosk = kioskSuite({ idleTimeoutSec: 3600, county: '津市市' }, { stationArgs: ['--simulate'], setup: (dataDir) => addStaff(dataDir) });
 const ELDERLY = { initials: 'lnydz', name: '老年优待证办理' };
-const TOO_YOUNG = '这项业务要年满 65 周岁才能办。您现在 25 周岁，还不能申请。有疑问请到窗口问工作人员。';
+// Her age on the station's day (the suite also runs on other days, DOORSTEP_CLOCK).
+const TOO_YOUNG = `这项业务要年满 65 周岁才能办。您现在 ${ageOn(simulatedCard().birthDate, testToday())} 周岁，还不能申请。有疑问请到窗口问工作人员。`;
 const NOT_LOCAL = '这项业务只给户籍在津市市的人办。您身份证上的住址不在津市市，请到户籍所在地办理，或到窗口问工作人员。';
 
 describe('conditions decided before the form', () => {

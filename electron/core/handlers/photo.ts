@@ -1,10 +1,8 @@
 import type { Caller } from '../../../contract/api/method.ts';
-import type { PhotoMade } from '../../../contract/api/photo.ts';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
-import type { PhotoSpec } from '../../../contract/domain/photo-spec.ts';
-import { PHOTO_SHEET_MM, sheetLayout } from '../../../native/photo/sheet.ts';
 import { findSpec } from '../../../native/photo/specs.ts';
+import { cameraPhoto, cardPhoto } from '../photo/photo-made.ts';
 import { devicesOf } from '../station.ts';
 import { printed, type Core, type HandlersOf } from './handler-kit.ts';
 
@@ -34,11 +32,6 @@ export function photoHandlers(core: Core): HandlersOf<Methods> {
   const devices = () => devicesOf(core);
   const cardOf = (caller: Exclude<Caller, { kind: 'public' }>): IdentityCard | null =>
     caller.kind === 'kiosk' ? core.visits.card(caller.visit) : caller.kind === 'staff' ? core.faces.windowCard(caller.session) : null;
-  const sheet = (spec: PhotoSpec) => {
-    const { count, columns, rows } = sheetLayout(PHOTO_SHEET_MM, [spec.widthMm, spec.heightMm]);
-    return { count, columns, rows };
-  };
-  const specOf = (spec: PhotoSpec) => ({ id: spec.id, name: spec.name, widthMm: spec.widthMm, heightMm: spec.heightMm, dpi: spec.dpi });
   return {
     photoMake: async ({ frames, spec, background }, caller) => {
       const owner = photoOwner(core, caller);
@@ -47,24 +40,8 @@ export function photoHandlers(core: Core): HandlersOf<Methods> {
         spec,
         background,
       );
-      const checks: PhotoMade['checks'] = {};
-      for (const [name, check] of Object.entries(report.checks)) if (typeof check === 'object') checks[name] = check;
       core.logger.log('info', 'photo.made', { spec, background, frame: report.frame.chosen, offered: report.frame.offered });
-      return core.photos.hold(
-        owner,
-        {
-          spec: specOf(findSpec(spec)),
-          background,
-          source: 'camera',
-          widthPx: report.widthPx,
-          heightPx: report.heightPx,
-          lowResolution: false,
-          checks,
-          frame: { chosen: report.frame.chosen, offered: report.frame.offered },
-          sheet: sheet(findSpec(spec)),
-        },
-        jpeg,
-      );
+      return core.photos.hold(owner, cameraPhoto(findSpec(spec), background, report), jpeg);
     },
     photoFromCard: async ({ spec }, caller) => {
       const owner = photoOwner(core, caller);
@@ -72,21 +49,7 @@ export function photoHandlers(core: Core): HandlersOf<Methods> {
       if (!card) throw new NoCardPhotoError('no card read');
       if (!card.photo.decoded) throw new NoCardPhotoError(card.photo.unavailableReason ?? 'not decoded');
       const made = await devices().photoFromCard(Buffer.from(card.photo.decoded.base64, 'base64'), spec);
-      return core.photos.hold(
-        owner,
-        {
-          spec: specOf(findSpec(spec)),
-          background: null,
-          source: 'card',
-          widthPx: made.widthPx,
-          heightPx: made.heightPx,
-          lowResolution: made.lowResolution,
-          checks: {},
-          frame: null,
-          sheet: sheet(findSpec(spec)),
-        },
-        made.jpeg,
-      );
+      return core.photos.hold(owner, cardPhoto(findSpec(spec), made), made.jpeg);
     },
     photoPrint: async ({ photo, copies }, caller) => {
       const { made, jpeg } = core.photos.get(photoOwner(core, caller), photo);

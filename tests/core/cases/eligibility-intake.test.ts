@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { MethodOutput } from '../../../contract/api/api.ts';
+import { ageOn } from '../../../contract/domain/eligibility.ts';
 import type { CallContext } from '../../../electron/core/dispatch.ts';
 import { testClock, testToday } from '../../helpers/clock.ts';
 import { intakeFor, validForm, VILLAGER } from '../../helpers/intake.ts';
@@ -38,13 +39,13 @@ describe('老年优待证 (年满65周岁, 户籍在本县)', () => {
     const matter = station.catalog.matter(ELDERLY);
     expect(station.cases.eligibility(matter, young).map((f) => f.code)).toEqual(['eligibility.too-young', 'eligibility.not-local']);
     const input = intakeFor(matter, station.attachments, validForm(matter, testToday()), { applicant: young });
-    expect(() => station.cases.intake(input, null)).toThrow(expect.objectContaining({ code: 'eligibility.too-young', kind: 'input', params: expect.objectContaining({ years: 65, age: 25 }) }));
+    expect(() => station.cases.intake(input, null)).toThrow(expect.objectContaining({ code: 'eligibility.too-young', kind: 'input', params: expect.objectContaining({ years: 65, age: ageOn(young.birthDate, testToday()) }) }));
     expect((station.db.prepare('SELECT count(*) AS n FROM cases').get() as { n: number }).n).toBe(0);
   });
 
   it('answers applicantCheck with the failed conditions, the birth date read from the ID number', async () => {
     const reply = await station.call('applicantCheck', { idNumber: young.idNumber, matterCode: ELDERLY }, operator);
-    expect(reply.ok && (reply.value as Checked).ineligible).toEqual([{ code: 'eligibility.too-young', params: { years: 65, age: 25 } }]);
+    expect(reply.ok && (reply.value as Checked).ineligible).toEqual([{ code: 'eligibility.too-young', params: { years: 65, age: ageOn(young.birthDate, testToday()) } }]);
     const elder = await station.call('applicantCheck', { idNumber: VILLAGER.idNumber, matterCode: ELDERLY }, operator);
     expect(elder.ok && (elder.value as Checked).ineligible).toEqual([]);
   });

@@ -5,10 +5,10 @@ import { openTestStation } from '../../helpers/station.ts';
 import { REPO } from './station.ts';
 
 /** The card the simulated reader holds: the first profile by file name (what `--simulate` places). */
-export function simulatedCard(): { name: string; idNumber: string } {
+export function simulatedCard(): { name: string; idNumber: string; birthDate: string } {
   const dir = join(REPO, 'assets', 'idcard', 'profiles');
   const [file] = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
-  return (JSON.parse(readFileSync(join(dir, file!), 'utf8')) as { card: { name: string; idNumber: string } }).card;
+  return (JSON.parse(readFileSync(join(dir, file!), 'utf8')) as { card: { name: string; idNumber: string; birthDate: string } }).card;
 }
 
 /**
