@@ -28,3 +28,5 @@ export const PhotoMade = z.strictObject({
   sheet: z.strictObject({ count: z.int().nonnegative(), columns: z.int().nonnegative(), rows: z.int().nonnegative() }),
 });
 export type PhotoMade = z.infer<typeof PhotoMade>;
+/** What the core knows of a held photo beside its handle and bytes. */
+export type PhotoDescription = Omit<PhotoMade, 'photo' | 'jpeg'>;

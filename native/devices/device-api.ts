@@ -40,8 +40,8 @@ export interface DeviceApi {
   photoMake(frames: Uint8Array[], spec: string, background: PhotoBackground): Promise<{ report: PhotoReport; jpeg: Uint8Array }>;
   /** The ID card's own (decoded) photo cut and enlarged to a spec, with how far it was enlarged. */
   photoFromCard(image: Uint8Array, spec: string): Promise<CardPhoto>;
-  /** A 6-inch sheet PDF of a finished photo of `spec`, with cutting marks. */
-  photoSheet(jpeg: Uint8Array, spec: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }>;
+  /** A 6-inch sheet PDF of a finished photo of `spec`, with cutting marks; `title` names the document. */
+  photoSheet(jpeg: Uint8Array, spec: string, title: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }>;
   close(): Promise<void>;
 }
 

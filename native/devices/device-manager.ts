@@ -201,8 +201,8 @@ export class DeviceManager implements DeviceApi {
     return this.photo.fromCard(image, spec);
   }
 
-  photoSheet(jpeg: Uint8Array, spec: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
-    return this.photo.sheet(jpeg, spec);
+  photoSheet(jpeg: Uint8Array, spec: string, title: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
+    return this.photo.sheet(jpeg, spec, title);
   }
 
 

@@ -36,9 +36,9 @@ export class PhotoDevice {
     return cardPhotoAs(image, findSpec(specId));
   }
 
-  sheet(jpeg: Uint8Array, specId: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
+  sheet(jpeg: Uint8Array, specId: string, title: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
     const spec = findSpec(specId);
-    return photoSheet(jpeg, [spec.widthMm, spec.heightMm], `${spec.name}证件照`);
+    return photoSheet(jpeg, [spec.widthMm, spec.heightMm], title);
   }
 
   async close(): Promise<void> {

@@ -46,7 +46,7 @@ export interface FinishedPhoto {
 }
 
 /** Tilt of the eye line the station levels by itself; beyond it the person is asked to hold the head straight. */
-export const MAX_ROLL_DEGREES = 6;
+const MAX_ROLL_DEGREES = 6;
 /** The photo may enlarge the camera's pixels this much at most before it looks soft in print. */
 export const MAX_UPSCALE = 1.5;
 /** Where the matte is this sure, it is taken as certain: pure background colour, or the picture untouched. */

@@ -5,7 +5,7 @@ import { PhotoRefusedError, type PhotoRefusalCode } from './errors.ts';
 import { makePhoto, photoJpeg, type FinishedPhoto } from './make-photo.ts';
 import { Segmenter } from './segmenter.ts';
 import { photoSheet, type SheetLayout } from './sheet.ts';
-import { choosePhoto, loadPhotoSpecs } from './specs.ts';
+import { choosePhoto } from './specs.ts';
 
 /** What a made photo is, as plain data: for the CLI's JSON, the screens and the case's material record. */
 export interface PhotoReport {
@@ -43,10 +43,6 @@ export class PhotoMaker {
 
   static async load(face: FaceEngine): Promise<PhotoMaker> {
     return new PhotoMaker(face, await Segmenter.load());
-  }
-
-  specs() {
-    return loadPhotoSpecs();
   }
 
   /** Several frames of one sitting: each made into the photo, refusals counted, the best-scoring photo kept. */
@@ -94,7 +90,7 @@ export class PhotoMaker {
   }
 }
 
-export function reportOf(spec: PhotoSpec, background: PhotoBackground, photo: FinishedPhoto, frame: PhotoReport['frame']): PhotoReport {
+function reportOf(spec: PhotoSpec, background: PhotoBackground, photo: FinishedPhoto, frame: PhotoReport['frame']): PhotoReport {
   return {
     spec: { id: spec.id, name: spec.name, widthMm: spec.widthMm, heightMm: spec.heightMm, dpi: spec.dpi },
     background,
@@ -107,7 +103,7 @@ export function reportOf(spec: PhotoSpec, background: PhotoBackground, photo: Fi
   };
 }
 
-/** A 6-inch sheet of the photo, laid out for its spec's size. */
-export function madeSheet(made: MadePhoto): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
-  return photoSheet(made.jpeg, [made.report.spec.widthMm, made.report.spec.heightMm], `${made.report.spec.name}证件照`);
+/** A 6-inch sheet of the photo, laid out for its spec's size; `title` names the document. */
+export function madeSheet(made: MadePhoto, title: string): Promise<{ pdf: Uint8Array; layout: SheetLayout }> {
+  return photoSheet(made.jpeg, [made.report.spec.widthMm, made.report.spec.heightMm], title);
 }

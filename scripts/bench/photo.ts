@@ -7,6 +7,7 @@
  *  - the 6-inch sheet PDF of a finished 一寸: goal p50 < 300 ms and < 3 MB.
  */
 import sharp from 'sharp';
+import { message } from '../../electron/core/messages.ts';
 import { decodeImage, type RgbImage } from '../../native/face/decode.ts';
 import { FaceEngine } from '../../native/face/face-engine.ts';
 import { madeSheet, PhotoMaker, type MadePhoto } from '../../native/photo/photo-maker.ts';
@@ -72,7 +73,7 @@ export async function benchPhoto(runs = 20): Promise<Figure[]> {
     let bytes = 0;
     const sheet = percentile(
       await timed(runs, async () => {
-        bytes = (await madeSheet(made)).pdf.length;
+        bytes = (await madeSheet(made, message('photo.sheet-title', { spec: made.report.spec.name }))).pdf.length;
       }),
       50,
     );

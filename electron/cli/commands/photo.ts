@@ -39,7 +39,7 @@ export const photoMake: Command = {
     const maker = await PhotoMaker.load(engine);
     try {
       const made = await maker.make([bytes], values.spec, values.background as PhotoBackground);
-      const sheet = values.sheet ? await madeSheet(made) : undefined;
+      const sheet = values.sheet ? await madeSheet(made, cliText('photo.sheet-title', { spec: made.report.spec.name })) : undefined;
       writeFileSync(values.output, sheet ? sheet.pdf : made.jpeg);
       if (values.json) {
         io.out(JSON.stringify({ output: values.output, ...made.report, sheet: sheet?.layout }));

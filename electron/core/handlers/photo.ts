@@ -2,6 +2,7 @@ import type { Caller } from '../../../contract/api/method.ts';
 import type { IdentityCard } from '../../../contract/domain/identity.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 import { findSpec } from '../../../native/photo/specs.ts';
+import { message } from '../messages.ts';
 import { cameraPhoto, cardPhoto } from '../photo/photo-made.ts';
 import { devicesOf } from '../station.ts';
 import { printed, type Core, type HandlersOf } from './handler-kit.ts';
@@ -53,8 +54,9 @@ export function photoHandlers(core: Core): HandlersOf<Methods> {
     },
     photoPrint: async ({ photo, copies }, caller) => {
       const { made, jpeg } = core.photos.get(photoOwner(core, caller), photo);
-      const { pdf } = await devices().photoSheet(jpeg, made.spec.id);
-      return printed(await devices().print('photo', pdf, copies, `${made.spec.name}证件照`));
+      const title = message('photo.sheet-title', { spec: made.spec.name });
+      const { pdf } = await devices().photoSheet(jpeg, made.spec.id, title);
+      return printed(await devices().print('photo', pdf, copies, title));
     },
     photoKeep: ({ photo }, caller) => {
       const owner = photoOwner(core, caller);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { PhotoMade } from '../../../contract/api/photo.ts';
+import type { PhotoDescription, PhotoMade } from '../../../contract/api/photo.ts';
 import type { Clock } from '../../../contract/domain/clock.ts';
 import { StationError } from '../../../contract/domain/errors.ts';
 
@@ -11,7 +11,7 @@ export class PhotoUnknownError extends StationError {
 
 interface Held {
   owner: string;
-  made: Omit<PhotoMade, 'photo' | 'jpeg'>;
+  made: PhotoDescription;
   jpeg: Uint8Array;
   expiresAt: number;
 }
@@ -29,7 +29,7 @@ export class HeldPhotos {
     private readonly ttlMs: number,
   ) {}
 
-  hold(owner: string, made: Omit<PhotoMade, 'photo' | 'jpeg'>, jpeg: Uint8Array): PhotoMade {
+  hold(owner: string, made: PhotoDescription, jpeg: Uint8Array): PhotoMade {
     this.#sweep();
     const photo = randomBytes(18).toString('base64url');
     this.#held.set(photo, { owner, made, jpeg, expiresAt: this.clock().getTime() + this.ttlMs });

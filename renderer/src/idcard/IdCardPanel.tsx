@@ -8,7 +8,7 @@ import { useClient } from '../station/client-context.ts';
 import { IdentityForm } from './IdentityForm.tsx';
 
 /** While the reader says there is no card, it is asked again this often, so a card laid down is noticed by itself. */
-export const NO_CARD_RETRY_MS = 1500;
+const NO_CARD_RETRY_MS = 1500;
 
 const noCard = (state: CallState<IdentityCard>) => state.status === 'error' && state.error instanceof StationError && state.error.code === 'idcard.no-card';
 

@@ -13,7 +13,7 @@ export function reportActivity(): void {
 }
 
 /** How long before the reset the screen asks 还需要更多时间吗: a third of the timeout, at most 20 s. */
-export const warningSec = (timeoutSec: number): number => Math.min(MAX_WARNING_SEC, Math.floor(timeoutSec / 3));
+const warningSec = (timeoutSec: number): number => Math.min(MAX_WARNING_SEC, Math.floor(timeoutSec / 3));
 
 /**
  * Calls `onIdle` after `timeoutSec` without a touch, so the next villager never sees the last one's screens; for

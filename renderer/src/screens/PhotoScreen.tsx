@@ -27,7 +27,11 @@ export function PhotoScreen({ spec: initialSpec, background: initialBackground }
   const [phase, setPhase] = useState<Phase>({ step: 'choose' });
   const [cardError, setCardError] = useState<unknown>(null);
 
-  const drop = (made: PhotoMade) => void client.photoDrop({ photo: made.photo }).catch(() => undefined);
+  /** The held photo is forgotten before another is made or chosen. */
+  const dropAnd = (step: 'choose' | 'take') => {
+    if (phase.step === 'made') void client.photoDrop({ photo: phase.made.photo }).catch(() => undefined);
+    setPhase({ step });
+  };
   const fromCard = async () => {
     setCardError(null);
     try {
@@ -67,26 +71,10 @@ export function PhotoScreen({ spec: initialSpec, background: initialBackground }
               print={() => client.photoPrint({ photo: phase.made.photo, copies: 1 })}
               doneText={t('ui.photo.printed')}
             />
-            <button
-              type="button"
-              className="wide-button"
-              data-testid="photo-again"
-              onClick={() => {
-                drop(phase.made);
-                setPhase({ step: phase.made.source === 'card' ? 'choose' : 'take' });
-              }}
-            >
+            <button type="button" className="wide-button" data-testid="photo-again" onClick={() => dropAnd(phase.made.source === 'card' ? 'choose' : 'take')}>
               {t('ui.photo.again')}
             </button>
-            <button
-              type="button"
-              className="wide-button"
-              data-testid="photo-other-size"
-              onClick={() => {
-                drop(phase.made);
-                setPhase({ step: 'choose' });
-              }}
-            >
+            <button type="button" className="wide-button" data-testid="photo-other-size" onClick={() => dropAnd('choose')}>
               {t('ui.photo.otherSize')}
             </button>
           </div>
