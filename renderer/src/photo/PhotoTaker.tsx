@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { PhotoMade } from '../../../contract/api/photo.ts';
-import { StationError } from '../../../contract/domain/errors.ts';
 import type { PhotoBackground } from '../../../contract/domain/photo-spec.ts';
 import { cameraError } from '../camera/camera-errors.ts';
 import { captureFrame } from '../camera/capture-still.ts';
@@ -10,6 +9,7 @@ import { FaceVideo } from '../face/FaceVideo.tsx';
 import { useSpokenPrompt } from '../face/use-spoken-prompt.ts';
 import { useI18n } from '../i18n/i18n-context.ts';
 import { ErrorNotice } from '../layout/ErrorNotice.tsx';
+import { useSpokenText } from '../speech/use-spoken-text.ts';
 import { useClient } from '../station/client-context.ts';
 import { PHOTO_FRAME_GAP_MS, PHOTO_FRAME_MAX_SIDE, PHOTO_FRAMES } from './photo-specs.ts';
 import '../styles/face.css';
@@ -27,13 +27,14 @@ const scaled = (width: number, height: number) => {
  * asks the person to change (站近一点, 把头摆正 …) is shown and said.
  */
 export function PhotoTaker({ spec, background, onMade }: { spec: string; background: PhotoBackground; onMade(made: PhotoMade): void }) {
-  const { t } = useI18n();
+  const { t, errorText } = useI18n();
   const client = useClient();
   const camera = useCameraStream(null);
   const { video, playing, setPlaying } = useStreamVideo(camera);
   const [state, setState] = useState<{ status: 'ready' } | { status: 'taking' } | { status: 'refused'; error: unknown }>({ status: 'ready' });
-  const refusal = state.status === 'refused' && state.error instanceof StationError ? state.error.code : null;
-  useSpokenPrompt(state.status === 'taking' ? 'ui.photo.holdStill' : (refusal ?? (playing ? 'ui.photo.prompt.stand' : null)));
+  // A refusal is said with its own words and numbers (画面里有 2 个人); the other prompts have their recordings.
+  useSpokenText(state.status === 'refused' ? errorText(state.error) : null);
+  useSpokenPrompt(state.status === 'taking' ? 'ui.photo.holdStill' : state.status === 'ready' && playing ? 'ui.photo.prompt.stand' : null);
 
   const take = async () => {
     const el = video.current;
